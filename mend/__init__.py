@@ -1,0 +1,1 @@
+"""Mend: rebuild trust together."""

@@ -1,0 +1,113 @@
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import PasswordResetForm
+from ninja import Field, Router, Schema
+
+from mend.accounts import services
+from mend.accounts.models import ApiToken
+from mend.apischema import Done, problems
+from mend.errors import RuleBroken
+
+router = Router(tags=["accounts"])
+
+
+class SignUpIn(Schema):
+    email: str = Field(max_length=254)
+    password: str = Field(max_length=512)
+    display_name: str = Field(max_length=services.NAME_MAX)
+    time_zone: str = Field("UTC", max_length=64)
+
+
+class Me(Schema):
+    id: int
+    email: str
+    display_name: str
+    time_zone: str
+
+
+class ProfileIn(Schema):
+    display_name: str = Field(max_length=services.NAME_MAX)
+    time_zone: str = Field(max_length=64)
+
+
+class PasswordIn(Schema):
+    current_password: str = Field(max_length=512)
+    password: str = Field(max_length=512)
+
+
+class Credentials(Schema):
+    email: str = Field(max_length=254)
+    password: str = Field(max_length=512)
+    name: str = Field("API client", min_length=1, max_length=60)
+
+
+class NewToken(Schema):
+    id: int
+    name: str
+    token: str
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    hint: str
+
+
+class EmailIn(Schema):
+    email: str = Field(max_length=254)
+
+
+@router.post("/auth/signup", auth=None, response={201: Me, **problems(400)})
+def sign_up(request, payload: SignUpIn):
+    return 201, services.sign_up(**payload.dict())
+
+
+@router.post("/auth/token", auth=None, response={201: NewToken, **problems(400)})
+def issue_token(request, payload: Credentials):
+    """Exchange email and password for a personal API token (shown once)."""
+    user = authenticate(request, username=payload.email.lower(), password=payload.password)
+    if user is None:
+        raise RuleBroken("That email and password do not match an account.")
+    token, raw = ApiToken.issue(user, payload.name)
+    return 201, {"id": token.pk, "name": token.name, "token": raw}
+
+
+@router.post("/auth/password-reset", auth=None, response={202: Done, **problems()})
+def password_reset(request, payload: EmailIn):
+    """Emails a reset link if the address has an account; the answer is the same either way."""
+    form = PasswordResetForm({"email": payload.email})
+    if form.is_valid():
+        form.save(
+            request=request,
+            email_template_name="accounts/email/password_reset.txt",
+            subject_template_name="accounts/email/password_reset_subject.txt",
+        )
+    return 202, {"ok": True}
+
+
+@router.get("/me", response={200: Me, **problems()})
+def me(request):
+    return request.user
+
+
+@router.patch("/me", response={200: Me, **problems(400)})
+def update_me(request, payload: ProfileIn):
+    return services.update_profile(request.user, payload.display_name, payload.time_zone)
+
+
+@router.post("/me/password", response={200: Done, **problems(400)})
+def change_password(request, payload: PasswordIn):
+    services.change_password(request.user, payload.current_password, payload.password)
+    return {"ok": True}
+
+
+@router.get("/me/tokens", response={200: list[TokenOut], **problems()})
+def list_tokens(request):
+    return request.user.api_tokens.all()
+
+
+@router.delete("/me/tokens/{token_id}", response={204: None, **problems(404)})
+def revoke_token(request, token_id: int):
+    deleted, _ = request.user.api_tokens.filter(pk=token_id).delete()
+    if not deleted:
+        raise RuleBroken("No such token.", status=404)
+    return 204, None

@@ -1,0 +1,49 @@
+from django import forms
+
+from mend.accounts.services import NAME_MAX
+
+
+class TimeZoneInput(forms.TextInput):
+    """Free text with the known zones offered as suggestions; the service checks the name."""
+
+    def __init__(self):
+        super().__init__(attrs={"list": "time-zones", "autocomplete": "off", "data-detect-tz": ""})
+
+
+class SignUpForm(forms.Form):
+    display_name = forms.CharField(label="What should we call you?", max_length=NAME_MAX)
+    email = forms.EmailField(label="Email", max_length=254)
+    password = forms.CharField(
+        label="Password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters. A few unrelated words make a strong one.",
+    )
+    time_zone = forms.CharField(
+        label="Time zone",
+        initial="UTC",
+        widget=TimeZoneInput(),
+        help_text="Your day starts and ends in this time zone.",
+    )
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label="Display name", max_length=NAME_MAX)
+    time_zone = forms.CharField(label="Time zone", widget=TimeZoneInput())
+
+
+class PasswordChangeForm(forms.Form):
+    current_password = forms.CharField(
+        label="Current password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    password = forms.CharField(
+        label="New password", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label="Token name",
+        max_length=60,
+        help_text="Say where it will be used, such as “my phone”.",
+    )

@@ -1,0 +1,96 @@
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from mend import localtime
+from mend.accounts import services
+from mend.accounts.forms import PasswordChangeForm, ProfileForm, SignUpForm, TokenForm
+from mend.accounts.models import ApiToken
+from mend.forms import run_service
+
+
+def _zones():
+    return sorted(localtime.known_zones())
+
+
+@sensitive_post_parameters("password")
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = run_service(form, lambda: services.sign_up(**form.cleaned_data))
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect(request.GET.get("next") or "home")
+    return render(request, "accounts/signup.html", {"form": form, "zones": _zones()})
+
+
+@login_required
+def profile(request):
+    user = request.user
+    form = ProfileForm(
+        request.POST or None,
+        initial={"display_name": user.display_name, "time_zone": user.time_zone},
+    )
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(form, lambda: services.update_profile(user, **form.cleaned_data))
+    )
+    if saved:
+        messages.success(request, "Profile saved.")
+        return redirect("profile")
+    context = {
+        "form": form,
+        "zones": _zones(),
+        "tokens": user.api_tokens.all(),
+        "token_form": TokenForm(),
+        "new_token": request.session.pop("new_token", None),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@sensitive_post_parameters("current_password", "password")
+@login_required
+def change_password(request):
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = run_service(
+            form,
+            lambda: (
+                services.change_password(request.user, data["current_password"], data["password"])
+                or True
+            ),
+        )
+        if done:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, "Password changed.")
+            return redirect("profile")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@login_required
+@require_POST
+def create_token(request):
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        _, raw = ApiToken.issue(request.user, form.cleaned_data["name"])
+        # Shown once on the next page, then gone from the session.
+        request.session["new_token"] = raw
+    else:
+        messages.error(request, "Give the token a name of up to 60 characters.")
+    return redirect("profile")
+
+
+@login_required
+@require_POST
+def revoke_token(request, token_id: int):
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    token.delete()
+    messages.success(request, "Token revoked.")
+    return redirect("profile")

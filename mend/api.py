@@ -1,0 +1,83 @@
+"""The JSON API under /api/: one NinjaAPI, a router per product area.
+
+Browsers use their session (with CSRF); other clients send a personal token as
+`Authorization: Bearer mend_…`. Every route calls the same domain services as the web pages.
+"""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, SessionAuth
+
+from mend.accounts.api import router as accounts_router
+from mend.accounts.models import ApiToken
+from mend.appreciation.api import router as appreciation_router
+from mend.checkins.api import router as checkins_router
+from mend.commitments.api import router as commitments_router
+from mend.dashboard.api import router as dashboard_router
+from mend.errors import RuleBroken
+from mend.spaces.api import router as spaces_router
+
+
+class PersonalToken(HttpBearer):
+    def authenticate(self, request, token):
+        found = ApiToken.objects.matching(token).select_related("user").first()
+        if found is None:
+            return None
+        request.user = found.user
+        return found.user
+
+
+api = NinjaAPI(
+    title="Mend API",
+    version="1",
+    description="Check-ins, commitments, appreciation and progress for a relationship space.",
+    auth=[SessionAuth(), PersonalToken()],
+    urls_namespace="api",
+)
+
+
+def _field_name(loc) -> str:
+    # ("body", "payload", "mood") -> "mood"; ("path", "space_id") -> "space_id"
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "data")]
+    return ".".join(parts) or "body"
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    errors = {}
+    for error in exc.errors:
+        errors.setdefault(_field_name(error.get("loc", ())), error.get("msg", "Invalid value."))
+    return api.create_response(
+        request, {"detail": "Some values need attention.", "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(RuleBroken)
+def on_rule_broken(request, exc: RuleBroken):
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found.", "errors": {}}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc):
+    return api.create_response(
+        request, {"detail": "Sign in, or send a personal API token.", "errors": {}}, status=401
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return api.create_response(request, {"detail": str(exc), "errors": {}}, status=exc.status_code)
+
+
+api.add_router("", accounts_router)
+api.add_router("", spaces_router)
+api.add_router("", checkins_router)
+api.add_router("", commitments_router)
+api.add_router("", appreciation_router)
+api.add_router("", dashboard_router)

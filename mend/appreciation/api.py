@@ -1,0 +1,58 @@
+from datetime import date, datetime
+
+from ninja import Field, Router, Schema
+
+from mend.apischema import problems
+from mend.appreciation import services
+from mend.appreciation.models import Appreciation
+from mend.spaces.access import space_for
+
+router = Router(tags=["appreciation"])
+
+
+class AppreciationIn(Schema):
+    recipient_id: int
+    text: str = Field(max_length=services.TEXT_MAX)
+
+
+class ThreeThingsIn(Schema):
+    recipient_id: int
+    things: list[str] = Field(min_length=1, max_length=3)
+
+
+class AppreciationOut(Schema):
+    id: int
+    sender_id: int
+    recipient_id: int
+    text: str
+    from_three_things: bool
+    local_date: date
+    created_at: datetime
+
+
+@router.get(
+    "/spaces/{space_id}/appreciations", response={200: list[AppreciationOut], **problems(404)}
+)
+def list_appreciations(request, space_id: int):
+    """Notes you sent or received here, newest first."""
+    space = space_for(request.user, space_id)
+    return Appreciation.objects.filter(space=space).seen_by(request.user)[:500]
+
+
+@router.post(
+    "/spaces/{space_id}/appreciations", response={201: AppreciationOut, **problems(400, 404)}
+)
+def send(request, space_id: int, payload: AppreciationIn):
+    space = space_for(request.user, space_id)
+    return 201, services.send(space, request.user, payload.recipient_id, payload.text)
+
+
+@router.post(
+    "/spaces/{space_id}/appreciations/three-things",
+    response={201: list[AppreciationOut], **problems(400, 404)},
+)
+def three_things(request, space_id: int, payload: ThreeThingsIn):
+    space = space_for(request.user, space_id)
+    return 201, services.send_three_things(
+        space, request.user, payload.recipient_id, payload.things
+    )

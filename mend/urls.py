@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from mend.api import api
+
+urlpatterns = [
+    path("", include("mend.spaces.urls")),
+    path("", include("mend.accounts.urls")),
+    path("", include("mend.checkins.urls")),
+    path("", include("mend.commitments.urls")),
+    path("", include("mend.appreciation.urls")),
+    path("", include("mend.dashboard.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
