@@ -1,6 +1,6 @@
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import PasswordResetForm
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from mend.accounts import services
 from mend.accounts.models import ApiToken
@@ -58,7 +58,7 @@ class EmailIn(Schema):
 
 @router.post("/auth/signup", auth=None, response={201: Me, **problems(400)})
 def sign_up(request, payload: SignUpIn):
-    return 201, services.sign_up(**payload.dict())
+    return Status(201, services.sign_up(**payload.dict()))
 
 
 @router.post("/auth/token", auth=None, response={201: NewToken, **problems(400)})
@@ -68,7 +68,7 @@ def issue_token(request, payload: Credentials):
     if user is None:
         raise RuleBroken("That email and password do not match an account.")
     token, raw = ApiToken.issue(user, payload.name)
-    return 201, {"id": token.pk, "name": token.name, "token": raw}
+    return Status(201, {"id": token.pk, "name": token.name, "token": raw})
 
 
 @router.post("/auth/password-reset", auth=None, response={202: Done, **problems()})
@@ -81,7 +81,7 @@ def password_reset(request, payload: EmailIn):
             email_template_name="accounts/email/password_reset.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
         )
-    return 202, {"ok": True}
+    return Status(202, {"ok": True})
 
 
 @router.get("/me", response={200: Me, **problems()})
@@ -110,4 +110,4 @@ def revoke_token(request, token_id: int):
     deleted, _ = request.user.api_tokens.filter(pk=token_id).delete()
     if not deleted:
         raise RuleBroken("No such token.", status=404)
-    return 204, None
+    return Status(204, None)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -10,6 +11,13 @@ from mend.accounts import services
 from mend.accounts.forms import PasswordChangeForm, ProfileForm, SignUpForm, TokenForm
 from mend.accounts.models import ApiToken
 from mend.forms import run_service
+
+
+def _safe_next(request) -> str | None:
+    """The ?next= page to return to, if it is on this site (never an open redirect)."""
+    target = request.GET.get("next", "")
+    ok = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if target and ok else None
 
 
 def _zones():
@@ -25,7 +33,7 @@ def signup(request):
         user = run_service(form, lambda: services.sign_up(**form.cleaned_data))
         if user is not None:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect(request.GET.get("next") or "home")
+            return redirect(_safe_next(request) or "home")
     return render(request, "accounts/signup.html", {"form": form, "zones": _zones()})
 
 

@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from mend.apischema import problems
 from mend.appreciation import services
@@ -44,7 +44,7 @@ def list_appreciations(request, space_id: int):
 )
 def send(request, space_id: int, payload: AppreciationIn):
     space = space_for(request.user, space_id)
-    return 201, services.send(space, request.user, payload.recipient_id, payload.text)
+    return Status(201, services.send(space, request.user, payload.recipient_id, payload.text))
 
 
 @router.post(
@@ -53,6 +53,5 @@ def send(request, space_id: int, payload: AppreciationIn):
 )
 def three_things(request, space_id: int, payload: ThreeThingsIn):
     space = space_for(request.user, space_id)
-    return 201, services.send_three_things(
-        space, request.user, payload.recipient_id, payload.things
-    )
+    sent = services.send_three_things(space, request.user, payload.recipient_id, payload.things)
+    return Status(201, sent)

@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from mend.apischema import problems
 from mend.checkins import scales, services
@@ -74,7 +74,7 @@ def check_in(request, space_id: int, payload: CheckInIn):
     """Today's check-in, in your own time zone. Once a day; edit it with PUT .../today."""
     space = space_for(request.user, space_id)
     checkin = services.record(space, request.user, services.Answers(**payload.dict()))
-    return 201, _out(checkin, request.user)
+    return Status(201, _out(checkin, request.user))
 
 
 @router.get("/spaces/{space_id}/checkins/today", response={200: CheckInOut, **problems(404)})

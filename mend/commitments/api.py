@@ -1,7 +1,7 @@
 from datetime import date, datetime, time
 
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from mend.apischema import Done, problems
 from mend.commitments import services
@@ -90,7 +90,7 @@ def list_commitments(request, space_id: int):
 @router.post("/spaces/{space_id}/commitments", response={201: CommitmentOut, **problems(400, 404)})
 def make(request, space_id: int, payload: CommitmentIn):
     space = space_for(request.user, space_id)
-    return 201, services.make(space, request.user, **payload.dict())
+    return Status(201, services.make(space, request.user, **payload.dict()))
 
 
 @router.get(

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from django.urls import reverse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from mend.apischema import Done, problems
 from mend.spaces import services
@@ -51,7 +51,7 @@ def list_spaces(request):
 
 @router.post("/spaces", response={201: SpaceOut, **problems(400)})
 def create_space(request, payload: SpaceIn):
-    return 201, _space_out(services.create_space(request.user, payload.name, payload.kind))
+    return Status(201, _space_out(services.create_space(request.user, payload.name, payload.kind)))
 
 
 @router.get("/spaces/{space_id}", response={200: SpaceOut, **problems(404)})
@@ -63,7 +63,7 @@ def get_space(request, space_id: int):
 def create_invite(request, space_id: int):
     invite, token = services.create_invite(space_for(request.user, space_id), request.user)
     link = request.build_absolute_uri(reverse("invite_accept", args=[token]))
-    return 201, {"link": link, "expires_at": invite.expires_at}
+    return Status(201, {"link": link, "expires_at": invite.expires_at})
 
 
 @router.post("/invites/{token}/accept", response={200: SpaceOut, **problems(404, 409, 410)})

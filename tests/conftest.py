@@ -1,0 +1,122 @@
+"""Shared fixtures: the people healthchecks-style tests need — two members and an outsider."""
+
+import json
+from contextlib import contextmanager
+from datetime import datetime
+from unittest import mock
+
+import pytest
+from django.test import Client
+
+from mend.accounts.models import ApiToken, User
+from mend.spaces import services as spaces
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def make_user(db):
+    def make(name: str, zone: str = "UTC") -> User:
+        return User.objects.create_user(
+            f"{name.lower()}@example.org", PASSWORD, display_name=name, time_zone=zone
+        )
+
+    return make
+
+
+@pytest.fixture
+def alice(make_user):
+    return make_user("Alice")
+
+
+@pytest.fixture
+def bob(make_user):
+    return make_user("Bob")
+
+
+@pytest.fixture
+def outsider(make_user):
+    return make_user("Olga")
+
+
+@pytest.fixture
+def couple(alice, bob):
+    """A couple space with Alice (who made it) and Bob (who joined by invite)."""
+    space = spaces.create_space(alice, "Us", "couple")
+    _, token = spaces.create_invite(space, alice)
+    spaces.accept_invite(token, bob)
+    return space
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def alice_client(alice):
+    return client_for(alice)
+
+
+@pytest.fixture
+def bob_client(bob):
+    return client_for(bob)
+
+
+class ApiClient:
+    """Talks to /api/ with a personal token, the way a phone app would."""
+
+    def __init__(self, user):
+        _, self.token = ApiToken.issue(user, "tests")
+        self.client = Client(HTTP_AUTHORIZATION=f"Bearer {self.token}")
+
+    def call(self, method: str, path: str, body=None):
+        kwargs = {}
+        if body is not None:
+            kwargs = {"data": json.dumps(body), "content_type": "application/json"}
+        return getattr(self.client, method)(f"/api{path}", **kwargs)
+
+    def get(self, path):
+        return self.call("get", path)
+
+    def post(self, path, body=None):
+        return self.call("post", path, body if body is not None else {})
+
+    def put(self, path, body):
+        return self.call("put", path, body)
+
+    def patch(self, path, body):
+        return self.call("patch", path, body)
+
+    def delete(self, path):
+        return self.call("delete", path)
+
+
+@pytest.fixture
+def alice_api(alice):
+    return ApiClient(alice)
+
+
+@pytest.fixture
+def bob_api(bob):
+    return ApiClient(bob)
+
+
+@contextmanager
+def frozen(moment: datetime):
+    """Pretend it is `moment` (an aware datetime) for Mend's code."""
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+CHECKIN = {
+    "mood": 3,
+    "safety": 6,
+    "trust": 5,
+    "conflict": "none",
+    "communication": 3,
+    "checking": "some",
+    "note": "",
+    "note_shared": False,
+}

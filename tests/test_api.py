@@ -1,0 +1,189 @@
+import json
+from datetime import UTC, datetime
+
+import pytest
+from django.test import Client
+
+from mend.checkins.models import CheckIn
+from mend.spaces.models import Space
+from tests.conftest import CHECKIN, PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_openapi_schema_and_docs_are_served(client):
+    schema = client.get("/api/openapi.json")
+    assert schema.status_code == 200
+    paths = schema.json()["paths"]
+    assert "/api/spaces/{space_id}/checkins" in paths
+    assert client.get("/api/docs").status_code == 200
+
+
+def test_it_needs_a_session_or_a_token(client):
+    response = client.get("/api/me")
+    assert response.status_code == 401
+    assert Client(HTTP_AUTHORIZATION="Bearer mend_wrong").get("/api/me").status_code == 401
+
+
+def test_sign_up_then_get_a_token_then_use_it(client):
+    created = client.post(
+        "/api/auth/signup",
+        json.dumps(
+            {
+                "email": "Zoe@Example.org",
+                "password": "tidal meadow fern",
+                "display_name": "Zoe",
+                "time_zone": "Europe/Oslo",
+            }
+        ),
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    assert created.json()["email"] == "zoe@example.org"
+    token = client.post(
+        "/api/auth/token",
+        json.dumps({"email": "zoe@example.org", "password": "tidal meadow fern", "name": "phone"}),
+        content_type="application/json",
+    ).json()["token"]
+    me = Client(HTTP_AUTHORIZATION=f"Bearer {token}").get("/api/me")
+    assert me.json()["time_zone"] == "Europe/Oslo"
+
+
+def test_a_browser_session_works_and_needs_csrf_for_writes(alice):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(alice)
+    assert browser.get("/api/me").status_code == 200
+    refused = browser.post(
+        "/api/spaces", json.dumps({"name": "Us", "kind": "couple"}), content_type="application/json"
+    )
+    assert refused.status_code == 403
+    assert not Space.objects.exists()
+
+
+def test_validation_errors_name_each_field(alice_api, couple):
+    response = alice_api.post(
+        f"/spaces/{couple.pk}/checkins", {**CHECKIN, "mood": 9, "conflict": "huge"}
+    )
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert set(errors) == {"mood", "conflict"}
+    assert not CheckIn.objects.exists()
+
+
+def test_malformed_json_is_a_clear_4xx(alice_api, couple):
+    response = alice_api.client.post(
+        f"/api/spaces/{couple.pk}/checkins", "{not json", content_type="application/json"
+    )
+    assert 400 <= response.status_code < 500
+    assert response.json()["detail"]
+
+
+def test_check_in_once_then_edit(alice_api, couple):
+    first = alice_api.post(f"/spaces/{couple.pk}/checkins", CHECKIN)
+    assert first.status_code == 201
+    again = alice_api.post(f"/spaces/{couple.pk}/checkins", CHECKIN)
+    assert again.status_code == 409
+    assert "already checked in" in again.json()["detail"]
+    edited = alice_api.put(f"/spaces/{couple.pk}/checkins/today", {**CHECKIN, "trust": 8})
+    assert edited.json()["trust"] == 8
+
+
+def test_private_notes_do_not_leave_through_the_api(alice_api, bob_api, couple):
+    alice_api.post(f"/spaces/{couple.pk}/checkins", {**CHECKIN, "note": "secret"})
+    assert alice_api.get(f"/spaces/{couple.pk}/checkins").json()[0]["note"] == "secret"
+    assert bob_api.get(f"/spaces/{couple.pk}/checkins").json()[0]["note"] == ""
+
+
+def test_spaces_invites_and_joining(alice_api, bob_api, outsider):
+    space = alice_api.post("/spaces", {"name": "Us", "kind": "couple"}).json()
+    link = alice_api.post(f"/spaces/{space['id']}/invites").json()["link"]
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    joined = bob_api.post(f"/invites/{token}/accept")
+    assert [m["display_name"] for m in joined.json()["members"]] == ["Alice", "Bob"]
+    reused = bob_api.post(f"/invites/{token}/accept")
+    assert reused.status_code == 410
+    full = alice_api.post(f"/spaces/{space['id']}/invites")
+    assert full.status_code == 400
+    assert "two people" in full.json()["detail"]
+
+
+def test_an_unknown_kind_or_over_long_name_is_refused(alice_api):
+    assert alice_api.post("/spaces", {"name": "Us", "kind": "team"}).status_code == 422
+    response = alice_api.post("/spaces", {"name": "x" * 81, "kind": "couple"})
+    assert "name" in response.json()["errors"]
+
+
+def test_commitment_record_through_the_api(alice_api, bob_api, couple, alice, bob):
+    today = datetime.now(UTC).date().isoformat()
+    made = alice_api.post(
+        f"/spaces/{couple.pk}/commitments",
+        {"title": "Call at lunch", "repeat": "once", "start_date": today, "due_time": "00:00"},
+    )
+    assert made.status_code == 201
+    assert made.json()["receiver_id"] == bob.pk
+    occurrence = alice_api.get(f"/spaces/{couple.pk}/occurrences").json()[0]
+    path = f"/spaces/{couple.pk}/occurrences/{occurrence['id']}"
+    assert (
+        alice_api.post(f"{path}/report", {"value": "kept"}).json()["status"]
+        == "awaiting_confirmation"
+    )
+    own = alice_api.post(f"{path}/respond", {"value": "confirm"})
+    assert own.status_code == 403
+    disputed = bob_api.post(f"{path}/respond", {"value": "dispute", "note": "Didn't get it"})
+    assert disputed.json()["status"] == "disputed"
+    assert [e["role"] for e in disputed.json()["record"]] == ["report", "response"]
+
+
+def test_appreciation_and_three_things(alice_api, bob_api, couple, bob):
+    sent = alice_api.post(
+        f"/spaces/{couple.pk}/appreciations",
+        {"recipient_id": bob.pk, "text": "Thanks for listening"},
+    )
+    assert sent.status_code == 201
+    three = alice_api.post(
+        f"/spaces/{couple.pk}/appreciations/three-things",
+        {"recipient_id": bob.pk, "things": ["a", "b", "c"]},
+    )
+    assert len(three.json()) == 3
+    four = alice_api.post(
+        f"/spaces/{couple.pk}/appreciations/three-things",
+        {"recipient_id": bob.pk, "things": ["a", "b", "c", "d"]},
+    )
+    assert four.status_code == 422
+    assert len(bob_api.get(f"/spaces/{couple.pk}/appreciations").json()) == 4
+
+
+def test_the_dashboard_summary(alice_api, couple, alice, bob):
+    alice_api.post(f"/spaces/{couple.pk}/checkins", CHECKIN)
+    data = alice_api.get(f"/spaces/{couple.pk}/dashboard").json()
+    people = {m["display_name"]: m for m in data["members"]}
+    assert people["Alice"]["checked_in_today"] is True
+    assert people["Bob"]["checked_in_today"] is False
+    assert len(people["Alice"]["trust"]) == 90
+    assert people["Alice"]["trust"][-1] == CHECKIN["trust"]
+    assert [r["days"] for r in people["Alice"]["rates"]] == [7, 30, 90]
+
+
+def test_profile_and_password(alice_api, alice):
+    bad = alice_api.patch("/me", {"display_name": "Al", "time_zone": "Atlantis"})
+    assert bad.status_code == 400
+    assert "time_zone" in bad.json()["errors"]
+    assert (
+        alice_api.patch("/me", {"display_name": "Al", "time_zone": "Asia/Seoul"}).json()[
+            "time_zone"
+        ]
+        == "Asia/Seoul"
+    )
+    wrong = alice_api.post("/me/password", {"current_password": "x", "password": "new phrase ok"})
+    assert wrong.status_code == 400
+    ok = alice_api.post(
+        "/me/password", {"current_password": PASSWORD, "password": "new phrase for me"}
+    )
+    assert ok.status_code == 200
+
+
+def test_tokens_can_be_listed_and_revoked(alice_api):
+    tokens = alice_api.get("/me/tokens").json()
+    assert [t["name"] for t in tokens] == ["tests"]
+    assert alice_api.delete(f"/me/tokens/{tokens[0]['id']}").status_code == 204
+    assert alice_api.get("/me").status_code == 401
