@@ -27,7 +27,10 @@ def test_it_signs_up_and_signs_in(client):
     assert client.get("/").status_code == 302  # to "start a space"
 
 
-def test_it_stores_passwords_with_argon2(client):
+def test_it_stores_passwords_with_argon2(client, settings):
+    from mend import settings as mend_settings
+
+    settings.PASSWORD_HASHERS = mend_settings.PASSWORD_HASHERS
     _signup(client)
     assert User.objects.get().password.startswith("argon2")
 
