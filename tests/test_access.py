@@ -24,24 +24,48 @@ pytestmark = pytest.mark.django_db
 
 # Anyone may use these, signed in or not.
 PUBLIC = {
-    "", "signup/", "login/", "logout/", "password/reset/", "password/reset/sent/",
-    "password/reset/<uidb64>/<token>/", "password/reset/complete/", "invite/<str:token>/",
-    "api/", "api/openapi.json", "api/docs", "api/auth/signup", "api/auth/token",
+    "",
+    "signup/",
+    "login/",
+    "logout/",
+    "password/reset/",
+    "password/reset/sent/",
+    "password/reset/<uidb64>/<token>/",
+    "password/reset/complete/",
+    "invite/<str:token>/",
+    "api/",
+    "api/openapi.json",
+    "api/docs",
+    "api/auth/signup",
+    "api/auth/token",
     "api/auth/password-reset",
 }
 # Signed-in people, each about their own account only.
 OWN = {
-    "spaces/new/", "spaces/switch/", "account/", "account/password/", "account/tokens/",
-    "account/tokens/<int:token_id>/revoke/", "api/me", "api/me/password", "api/me/tokens",
-    "api/me/tokens/<token_id>", "api/spaces", "api/invites/<token>/accept",
+    "spaces/new/",
+    "spaces/switch/",
+    "account/",
+    "account/password/",
+    "account/tokens/",
+    "account/tokens/<int:token_id>/revoke/",
+    "api/me",
+    "api/me/password",
+    "api/me/tokens",
+    "api/me/tokens/<token_id>",
+    "api/spaces",
+    "api/invites/<token>/accept",
 }
 # A valid body for each API operation that takes one, so that the answer an outsider gets
 # is about access, not about a malformed request.
 BODIES = {
     "check_in": CHECKIN,
     "revise": CHECKIN,
-    "make": {"title": "Call at noon", "repeat": "once", "start_date": "2030-01-01",
-             "due_time": "12:00"},
+    "make": {
+        "title": "Call at noon",
+        "repeat": "once",
+        "start_date": "2030-01-01",
+        "due_time": "12:00",
+    },
     "report": {"value": "kept"},
     "respond": {"value": "confirm"},
     "repair": {"note": "Sorry."},
@@ -78,7 +102,8 @@ SPACE_ROUTES = [(r, n) for r, n in _routes() if "space_id" in r]
 
 def test_every_route_is_classified():
     unclassified = [
-        route for route, _ in _routes()
+        route
+        for route, _ in _routes()
         if "space_id" not in route and route not in PUBLIC | OWN and not route.startswith("admin/")
     ]
     assert unclassified == []
@@ -93,14 +118,19 @@ def test_the_matrix_covers_every_space_route():
 def world(couple, alice, bob, outsider):
     """Alice and Bob's couple with a commitment that has fallen due; Olga has her own space."""
     today = datetime.now(UTC).date()
-    commitment = commitments.make(couple, alice, "Call at lunch", "once", today,
-                                  datetime.min.time())
+    commitment = commitments.make(
+        couple, alice, "Call at lunch", "once", today, datetime.min.time()
+    )
     commitments.bring_due_up_to_date(couple)
     occurrence = commitments.occurrences(couple).get()
     checkins.record(couple, alice, checkins.Answers(**CHECKIN))
     theirs = spaces.create_space(outsider, "Olga's", "couple")
-    return {"space_id": couple.pk, "commitment_id": commitment.pk,
-            "occurrence_id": occurrence.pk, "own_space_id": theirs.pk}
+    return {
+        "space_id": couple.pk,
+        "commitment_id": commitment.pk,
+        "occurrence_id": occurrence.pk,
+        "own_space_id": theirs.pk,
+    }
 
 
 def _fill(route: str, values: dict) -> str:
@@ -126,8 +156,7 @@ def test_an_outsider_gets_404_from_every_space_route(world, outsider, route, nam
     api_methods = _api_methods()
     client = client_for(outsider)
     # Alice and Bob's space, and their objects seen through Olga's own space.
-    paths = [_fill(route, world),
-             _fill(route, {**world, "space_id": world["own_space_id"]})]
+    paths = [_fill(route, world), _fill(route, {**world, "space_id": world["own_space_id"]})]
     for path in paths:
         if path == _fill(route, {**world, "space_id": world["own_space_id"]}) and not (
             "commitment_id" in route or "occurrence_id" in route
