@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -41,15 +42,19 @@ def index(request, space_id: int):
         "ended": space.commitments.filter(ended_on__isnull=False).select_related(
             "maker", "receiver"
         ),
-        "record": services.occurrences(space)[:60],
+        "record": services.occurrences(space)[:RECORD_PAGE],
     }
     return render(request, "commitments/index.html", context)
 
 
+RECORD_PAGE = 20
+
+
 def _detail_page(request, space, commitment, failed=None, status=200):
     services.bring_due_up_to_date(space)
-    record = services.occurrences(space).filter(commitment=commitment)
-    context = {"commitment": commitment, "record": record, "failed": failed}
+    record = Paginator(services.occurrences(space).filter(commitment=commitment), RECORD_PAGE)
+    page = record.get_page(request.GET.get("page"))
+    context = {"commitment": commitment, "record": page, "page": page, "failed": failed}
     return render(request, "commitments/detail.html", context, status=status)
 
 

@@ -16,7 +16,7 @@ from mend.dashboard import charts
 from mend.spaces.access import members_of
 
 CHART_DAYS = 90
-TIMELINE_LENGTH = 25
+TIMELINE_LENGTH = 15
 
 
 def today_panel(space, viewer, members) -> dict:
