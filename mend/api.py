@@ -72,6 +72,10 @@ def on_unauthenticated(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
+    if exc.status_code == 400 and str(exc) == "Cannot parse request body":
+        return api.create_response(
+            request, {"detail": "The request body is not valid JSON.", "errors": {}}, status=400
+        )
     return api.create_response(request, {"detail": str(exc), "errors": {}}, status=exc.status_code)
 
 

@@ -205,3 +205,15 @@ def test_an_over_long_note_is_refused_with_the_note_kept(couple, alice, alice_cl
     assert page.status_code == 400
     assert ("y" * 501).encode() in page.content
     assert not Entry.objects.exists()
+
+
+def test_a_long_record_is_shown_a_page_at_a_time(couple, alice, alice_client):
+    _daily(couple, alice)
+    with frozen(datetime(2026, 7, 15, 18, 0, tzinfo=UTC)):
+        services.bring_due_up_to_date(couple)
+        c = couple.commitments.get()
+        first = alice_client.get(f"/s/{couple.pk}/commitments/{c.pk}/")
+        last = alice_client.get(f"/s/{couple.pk}/commitments/{c.pk}/?page=3")
+    assert len(first.context["record"]) == 20
+    assert first.context["record"][0].local_date == date(2026, 7, 15)
+    assert [o.local_date for o in last.context["record"]][-1] == date(2026, 6, 1)
