@@ -63,6 +63,21 @@ def couple(alice, bob):
     return space
 
 
+@pytest.fixture
+def carol(make_user):
+    return make_user("Carol")
+
+
+@pytest.fixture
+def family(alice, bob, carol):
+    """A family space: Alice, Bob and Carol."""
+    space = spaces.create_space(alice, "Fam", "family")
+    for person in (bob, carol):
+        _, token = spaces.create_invite(space, alice)
+        spaces.accept_invite(token, person)
+    return space
+
+
 def client_for(user) -> Client:
     client = Client()
     client.force_login(user)

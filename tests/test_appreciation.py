@@ -7,7 +7,7 @@ from mend.appreciation.models import Appreciation
 from mend.checkins.models import CheckIn
 from mend.commitments import services as commitments
 from mend.errors import RuleBroken
-from tests.conftest import CHECKIN, frozen
+from tests.conftest import CHECKIN, client_for, frozen
 
 pytestmark = pytest.mark.django_db
 
@@ -53,15 +53,7 @@ def test_the_web_form_keeps_text_on_error(couple, bob, alice_client):
     assert ("z" * 501).encode() in page.content
 
 
-def test_a_family_note_is_between_sender_and_recipient(alice, bob, make_user):
-    from mend.spaces import services as spaces
-    from tests.conftest import client_for
-
-    carol = make_user("Carol")
-    family = spaces.create_space(alice, "Fam", "family")
-    for person in (bob, carol):
-        _, token = spaces.create_invite(family, alice)
-        spaces.accept_invite(token, person)
+def test_a_family_note_is_between_sender_and_recipient(family, alice, bob, carol):
     services.send(family, alice, bob.pk, "for Bob only")
     assert b"for Bob only" not in client_for(carol).get(f"/s/{family.pk}/appreciation/").content
     assert b"for Bob only" in client_for(bob).get(f"/s/{family.pk}/appreciation/").content

@@ -5,7 +5,6 @@ import pytest
 from mend.commitments import services
 from mend.commitments.models import Entry, Occurrence
 from mend.errors import RuleBroken
-from mend.spaces import services as spaces
 from tests.conftest import frozen
 
 pytestmark = pytest.mark.django_db
@@ -34,12 +33,7 @@ def test_a_commitment_to_the_one_other_member_needs_no_choice(couple, alice, bob
     assert _daily(couple, alice).receiver == bob
 
 
-def test_in_a_family_the_maker_chooses_the_receiver(alice, bob, make_user):
-    carol = make_user("Carol")
-    family = spaces.create_space(alice, "Fam", "family")
-    for person in (bob, carol):
-        _, token = spaces.create_invite(family, alice)
-        spaces.accept_invite(token, person)
+def test_in_a_family_the_maker_chooses_the_receiver(family, alice, carol):
     with pytest.raises(RuleBroken, match="Choose who"):
         _daily(family, alice)
     assert _daily(family, alice, receiver_id=carol.pk).receiver == carol
