@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mend.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,15 +178,28 @@ EMAIL_HOST_PASSWORD = envsecret("MEND_EMAIL_PASSWORD")
 EMAIL_USE_TLS = envbool("MEND_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = envstr("MEND_EMAIL_FROM", "Mend <mend@localhost>")
 
+# Behind a TLS-terminating proxy (production): secure cookies, HSTS, redirect to https.
 HTTPS = envbool("MEND_HTTPS", PRODUCTION)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A shared family tablet should not stay signed in for weeks.
+SESSION_COOKIE_AGE = envint("MEND_SESSION_DAYS", 14) * 24 * 3600
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = envint("MEND_HSTS_SECONDS", 31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = envbool("MEND_HSTS_PRELOAD", False)
+# Preloading binds every subdomain of the operator's domain for years: their choice, not ours.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+if envbool("MEND_BEHIND_PROXY", PRODUCTION):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "mend.security.PrivateTextReporterFilter"
 
 MEND_INVITE_HOURS = envint("MEND_INVITE_HOURS", 72)
 

@@ -65,7 +65,8 @@ def test_it_logs_in_and_out(client, alice):
     response = client.post("/login/", {"username": "alice@example.org", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get("/account/").status_code == 200
-    client.post("/logout/")
+    signed_out = client.post("/logout/")
+    assert signed_out["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert client.get("/account/").status_code == 302
 
 

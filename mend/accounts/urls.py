@@ -12,7 +12,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.SignOutView.as_view(), name="logout"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(

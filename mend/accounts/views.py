@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,6 +23,15 @@ def _safe_next(request) -> str | None:
 
 def _zones():
     return sorted(localtime.known_zones())
+
+
+class SignOutView(auth_views.LogoutView):
+    """Sign out, and ask the browser to forget everything of this site it kept."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+        return response
 
 
 @sensitive_post_parameters("password")
