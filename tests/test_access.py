@@ -54,6 +54,13 @@ OWN = {
     "api/me/tokens/<token_id>",
     "api/spaces",
     "api/invites/<token>/accept",
+    "account/security/",
+    "account/data/",
+    "account/data/export.json",
+    "account/data/export.zip",
+    "api/me/export",
+    "api/me/delete",
+    "api/me/security-log",
 }
 # A valid body for each API operation that takes one, so that the answer an outsider gets
 # is about access, not about a malformed request.

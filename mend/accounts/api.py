@@ -1,8 +1,10 @@
+from datetime import datetime
+
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import PasswordResetForm
 from ninja import Field, Router, Schema, Status
 
-from mend.accounts import services
+from mend.accounts import rights, services
 from mend.accounts.models import ApiToken
 from mend.apischema import Done, problems
 from mend.errors import RuleBroken
@@ -111,3 +113,33 @@ def revoke_token(request, token_id: int):
     if not deleted:
         raise RuleBroken("No such token.", status=404)
     return Status(204, None)
+
+
+class SecurityEventOut(Schema):
+    at: datetime
+    kind: str
+    detail: str
+
+
+class PasswordConfirm(Schema):
+    password: str = Field(max_length=512)
+
+
+@router.get("/me/export", response={200: dict, **problems()})
+def export(request):
+    """Everything you wrote, and what was written to you, as JSON."""
+    return rights.export(request.user, request)
+
+
+@router.post("/me/delete", response={200: Done, **problems(400)})
+def delete_account(request, payload: PasswordConfirm):
+    """Delete your account and everything you wrote, at once."""
+    if not request.user.check_password(payload.password):
+        raise RuleBroken("That is not your password.", "password")
+    rights.delete_account(request.user)
+    return {"ok": True}
+
+
+@router.get("/me/security-log", response={200: list[SecurityEventOut], **problems()})
+def security_log(request):
+    return request.user.security_events.all()[:200]

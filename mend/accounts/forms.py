@@ -47,3 +47,10 @@ class TokenForm(forms.Form):
         max_length=60,
         help_text="Say where it will be used, such as “my phone”.",
     )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password, to confirm",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -79,3 +79,37 @@ class ApiToken(models.Model):
         raw = cls.PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, digest=cls.digest_of(raw), hint=raw[:9])
         return token, raw
+
+
+class SecurityEvent(models.Model):
+    """A line in a person's own security log. Only they see it; it never holds private text."""
+
+    class Kind(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in attempt"
+        SIGNED_OUT_EVERYWHERE = "signed_out_all", "Signed out everywhere"
+        PASSWORD_CHANGED = "password_changed", "Password changed"
+        PASSWORD_RESET = "password_reset", "Password reset by email"
+        TWO_FACTOR_ON = "2fa_on", "Two-factor authentication turned on"
+        TWO_FACTOR_OFF = "2fa_off", "Two-factor authentication turned off"
+        RECOVERY_CODE_USED = "recovery_used", "Recovery code used"
+        TOKEN_CREATED = "token_created", "API token created"
+        TOKEN_REVOKED = "token_revoked", "API token revoked"
+        EXPORTED = "exported", "Data exported"
+        JOINED = "joined", "Joined a space"
+        LEFT = "left", "Left a space"
+        PRO_INVITED = "pro_invited", "Professional invited"
+        PRO_CONSENTED = "pro_consented", "Consented to professional access"
+        PRO_REVOKED = "pro_revoked", "Professional access revoked"
+        PRO_VIEWED = "pro_viewed", "Professional viewed the shared report"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="security_events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    detail = models.CharField(max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=120, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "-at"])]

@@ -45,6 +45,10 @@ urlpatterns = [
     ),
     path("account/", views.profile, name="profile"),
     path("account/password/", views.change_password, name="password_change"),
+    path("account/security/", views.security, name="security_log"),
+    path("account/data/", views.your_data, name="your_data"),
+    path("account/data/export.json", views.export_json, name="export_json"),
+    path("account/data/export.zip", views.export_csv, name="export_csv"),
     path("account/tokens/", views.create_token, name="token_create"),
     path("account/tokens/<int:token_id>/revoke/", views.revoke_token, name="token_revoke"),
 ]

@@ -1,15 +1,22 @@
 from django.contrib import messages
-from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from mend import localtime
-from mend.accounts import services
-from mend.accounts.forms import PasswordChangeForm, ProfileForm, SignUpForm, TokenForm
+from mend.accounts import rights, services
+from mend.accounts.forms import (
+    DeleteAccountForm,
+    PasswordChangeForm,
+    ProfileForm,
+    SignUpForm,
+    TokenForm,
+)
 from mend.accounts.models import ApiToken
 from mend.forms import run_service
 
@@ -112,3 +119,42 @@ def revoke_token(request, token_id: int):
     token.delete()
     messages.success(request, "Token revoked.")
     return redirect("profile")
+
+
+@login_required
+def security(request):
+    """The person's own security log."""
+    events = request.user.security_events.all()[:200]
+    return render(request, "accounts/security.html", {"events": events})
+
+
+@login_required
+def your_data(request):
+    """Export, or delete the account: each at once, needing nobody's agreement."""
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if request.user.check_password(form.cleaned_data["password"]):
+            rights.delete_account(request.user)
+            logout(request)
+            response = render(request, "accounts/deleted.html")
+            response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+            return response
+        form.add_error("password", "That is not your password.")
+    return render(request, "accounts/data.html", {"form": form})
+
+
+@login_required
+def export_json(request):
+    data = rights.export(request.user, request)
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="mend-export.json"'
+    return response
+
+
+@login_required
+def export_csv(request):
+    response = HttpResponse(
+        rights.export_csv_zip(request.user, request), content_type="application/zip"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mend-export.zip"'
+    return response

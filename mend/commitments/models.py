@@ -13,10 +13,11 @@ class Commitment(models.Model):
     maker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="commitments_made"
     )
-    # Null for a commitment to oneself (solo mode, or a personal practice).
+    # Null for a commitment to oneself (solo mode, or a personal practice). If the receiver
+    # deletes their account, the maker's own commitment and reports stay with the maker.
     receiver = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="commitments_received",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from mend.accounts import security_log
 from mend.errors import RuleBroken
 from mend.spaces.models import Invite, Membership, Space, SpaceEvent
 
@@ -84,19 +85,23 @@ def accept_invite(token: str, user) -> Space:
             )
         Membership.objects.create(space=space, user=user)
         SpaceEvent.objects.create(space=space, actor=user, kind=SpaceEvent.Kind.JOINED)
+        security_log.record(user, security_log.Kind.JOINED, detail=space.name)
     return space
 
 
-def leave_space(space: Space, user) -> None:
+def leave_space(space: Space, user, announce: bool = True) -> None:
     """Leave at once, alone. The leaver's own check-ins here go with them; what others wrote,
-    and the shared record of commitments, stays with the others."""
+    and the shared record of commitments, stays with the others. `announce=False` (account
+    deletion) leaves no trace of the person on the timeline."""
     from mend.checkins.models import CheckIn
 
     with transaction.atomic():
         CheckIn.objects.filter(space=space, user=user).delete()
         Membership.objects.filter(space=space, user=user).delete()
         Invite.objects.filter(space=space, created_by=user, used_at__isnull=True).delete()
-        if space.memberships.exists():
-            SpaceEvent.objects.create(space=space, actor=user, kind=SpaceEvent.Kind.LEFT)
-        else:
+        if not space.memberships.exists():
             space.delete()
+        elif announce:
+            SpaceEvent.objects.create(space=space, actor=user, kind=SpaceEvent.Kind.LEFT)
+        if announce:
+            security_log.record(user, security_log.Kind.LEFT, detail=space.name)
