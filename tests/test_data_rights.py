@@ -47,9 +47,9 @@ def _rows_pointing_at(user_pk: int) -> list[str]:
     found = []
     for model in apps.get_models():
         for field in model._meta.get_fields():
-            if field.many_to_one and field.related_model is User and field.concrete:
-                if model.objects.filter(**{field.name: user_pk}).exists():
-                    found.append(f"{model.__name__}.{field.name}")
+            points_at_users = field.many_to_one and field.related_model is User
+            if points_at_users and model.objects.filter(**{field.name: user_pk}).exists():
+                found.append(f"{model.__name__}.{field.name}")
     return found
 
 
