@@ -6,6 +6,7 @@ this module reads them. Production (MEND_ENV=production) refuses to start withou
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "axes",
     "mend.accounts",
     "mend.spaces",
     "mend.checkins",
@@ -95,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "mend.accounts.middleware.UserTimeZoneMiddleware",
     "mend.accounts.middleware.NoStoreForSignedInMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the "too many attempts" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mend.urls"
@@ -137,6 +141,24 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock out guesses per account *and* address together: a partner guessing from their own
+# phone pauses only their own attempts, never the account owner signing in elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = envint("MEND_SIGN_IN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("MEND_SIGN_IN_PAUSE_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+# Sign-in forms and authenticate() calls name the email "username"; key attempts by it.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "mend.accounts.throttle.username_of"
+AXES_VERBOSE = False
+# Our own per-person security log records sign-ins; axes keeps only what throttling needs.
+AXES_DISABLE_ACCESS_LOG = True
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -39,6 +39,9 @@ PUBLIC = {
     "api/auth/signup",
     "api/auth/token",
     "api/auth/password-reset",
+    "api/auth/signup/confirm",
+    "signup/confirm/<str:token>/",
+    "login/code/",
 }
 # Signed-in people, each about their own account only.
 OWN = {
@@ -61,6 +64,9 @@ OWN = {
     "api/me/export",
     "api/me/delete",
     "api/me/security-log",
+    "account/two-factor/",
+    "account/two-factor/off/",
+    "account/sign-out-everywhere/",
 }
 # A valid body for each API operation that takes one, so that the answer an outsider gets
 # is about access, not about a malformed request.

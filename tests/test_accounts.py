@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.db import connection
@@ -8,7 +10,7 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def _signup(client, **overrides):
+def _signup(client, path="/signup/", **overrides):
     data = {
         "display_name": "Rosa",
         "email": "rosa@example.org",
@@ -16,15 +18,39 @@ def _signup(client, **overrides):
         "time_zone": "Europe/Madrid",
         **overrides,
     }
-    return client.post("/signup/", data)
+    return client.post(path, data)
 
 
-def test_it_signs_up_and_signs_in(client):
+def _emailed_link() -> str:
+    return re.search(r"https?://testserver(/\S+)", mail.outbox[-1].body).group(1)
+
+
+def test_sign_up_confirms_by_email_and_password_then_signs_in(client):
     response = _signup(client)
-    assert response.status_code == 302
+    assert b"Check your email" in response.content
+    assert not User.objects.exists()  # nothing exists until the link is used
+    assert mail.outbox[0].subject == "Your account link"
+    link = _emailed_link()
+    wrong = client.post(link, {"password": "not the one"})
+    assert b"not the password you chose" in wrong.content
+    assert not User.objects.exists()
+    done = client.post(link, {"password": "plum orchard lantern"})
+    assert done.status_code == 302
     user = User.objects.get(email="rosa@example.org")
     assert user.time_zone == "Europe/Madrid"
-    assert client.get("/").status_code == 302  # to "start a space"
+    assert client.get("/").status_code == 302  # signed in, on to "start a space"
+    assert client.get(link).status_code == 410  # the link works once
+
+
+def test_sign_up_answers_the_same_for_a_taken_address(client, alice):
+    fresh = _signup(client, email="new@example.org")
+    taken = _signup(client, email="ALICE@example.org")
+    assert fresh.status_code == taken.status_code == 200
+    assert fresh.content.replace(b"new@example.org", b"X") == taken.content.replace(
+        b"ALICE@example.org", b"X"
+    )
+    assert "already has one" in mail.outbox[-1].body
+    assert User.objects.filter(email="alice@example.org").count() == 1
 
 
 def test_it_stores_passwords_with_argon2(client, settings):
@@ -32,6 +58,7 @@ def test_it_stores_passwords_with_argon2(client, settings):
 
     settings.PASSWORD_HASHERS = mend_settings.PASSWORD_HASHERS
     _signup(client)
+    client.post(_emailed_link(), {"password": "plum orchard lantern"})
     assert User.objects.get().password.startswith("argon2")
 
 
@@ -55,12 +82,6 @@ def test_it_explains_bad_sign_up_input_and_keeps_what_was_typed(client, override
     assert b'value="Rosa"' in response.content or field == "display_name"
 
 
-def test_it_refuses_a_second_account_for_the_same_email(client, alice):
-    response = _signup(client, email="ALICE@example.org")
-    assert response.status_code == 200
-    assert User.objects.filter(email="alice@example.org").count() == 1
-
-
 def test_it_logs_in_and_out(client, alice):
     response = client.post("/login/", {"username": "alice@example.org", "password": PASSWORD})
     assert response.status_code == 302
@@ -80,7 +101,7 @@ def test_password_reset_sends_a_discreet_email_and_the_link_works(client, alice)
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.subject == "Your Mend sign-in link"
+    assert message.subject == "Your account link"
     link = next(line for line in message.body.splitlines() if "/password/reset/" in line)
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)
@@ -148,13 +169,6 @@ def test_pages_for_signed_in_people_are_not_cached(alice_client):
 
 
 def test_sign_up_never_redirects_off_site(client):
-    response = client.post(
-        "/signup/?next=https://evil.example/",
-        {
-            "display_name": "Rosa",
-            "email": "rosa@example.org",
-            "password": "plum orchard lantern",
-            "time_zone": "UTC",
-        },
-    )
+    _signup(client, path="/signup/?next=https://evil.example/")
+    response = client.post(_emailed_link(), {"password": "plum orchard lantern"})
     assert response.url == "/"

@@ -1,7 +1,9 @@
 import json
+import re
 from datetime import UTC, datetime
 
 import pytest
+from django.core import mail
 from django.test import Client
 
 from mend.checkins.models import CheckIn
@@ -26,7 +28,7 @@ def test_it_needs_a_session_or_a_token(client):
 
 
 def test_sign_up_then_get_a_token_then_use_it(client):
-    created = client.post(
+    asked = client.post(
         "/api/auth/signup",
         json.dumps(
             {
@@ -36,6 +38,13 @@ def test_sign_up_then_get_a_token_then_use_it(client):
                 "time_zone": "Europe/Oslo",
             }
         ),
+        content_type="application/json",
+    )
+    assert asked.status_code == 202
+    token = re.search(r"/signup/confirm/(\S+)/", mail.outbox[-1].body).group(1)
+    created = client.post(
+        "/api/auth/signup/confirm",
+        json.dumps({"token": token, "password": "tidal meadow fern"}),
         content_type="application/json",
     )
     assert created.status_code == 201

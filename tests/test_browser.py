@@ -3,10 +3,12 @@ confirm a commitment, and both see it on the dashboard. Saves screenshots of the
 at phone and desktop widths to artifacts/screenshots/ (git ignores it)."""
 
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.core import mail
 
 # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are in
 # another thread, and the test's own ORM calls are safe here.
@@ -45,8 +47,15 @@ def submit(page, selector: str) -> None:
 
 
 def sign_up(page, base: str, name: str, email: str) -> None:
+    """Fill in the form, open the emailed link, confirm with the password."""
     page.fill("#id_display_name", name)
     page.fill("#id_email", email)
+    page.fill("#id_password", "gentle river stones")
+    submit(page, "main button[type=submit]")
+    assert "Check your email" in page.content()
+    message = next(m for m in reversed(mail.outbox) if email in m.to)
+    link = re.search(r"https?://\S+/signup/confirm/\S+/", message.body).group(0)
+    page.goto(link)
     page.fill("#id_password", "gentle river stones")
     submit(page, "main button[type=submit]")
 

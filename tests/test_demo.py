@@ -27,7 +27,10 @@ def test_the_demo_has_90_days_of_history_and_prints_working_logins():
     assert Entry.objects.filter(value="dispute").exists()
     assert Entry.objects.filter(role="repair").exists()
     client = Client()
-    assert client.login(username="alex@example.org", password=logins["alex@example.org"])
+    signed_in = client.post(
+        "/login/", {"username": "alex@example.org", "password": logins["alex@example.org"]}
+    )
+    assert signed_in.status_code == 302
     page = client.get(f"/s/{space.pk}/")
     assert page.status_code == 200
     assert b"<svg" in page.content

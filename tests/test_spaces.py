@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from mend.checkins.models import CheckIn
@@ -70,7 +71,7 @@ def test_someone_signed_out_is_asked_to_sign_up_first(alice, client, alice_clien
     path = _invite_path(alice_client, space)
     page = client.get(path)
     assert f'href="/signup/?next={path}"'.encode() in page.content
-    signed_up = client.post(
+    client.post(
         f"/signup/?next={path}",
         {
             "display_name": "Bea",
@@ -79,6 +80,8 @@ def test_someone_signed_out_is_asked_to_sign_up_first(alice, client, alice_clien
             "time_zone": "UTC",
         },
     )
+    link = re.search(r"testserver(/\S+)", mail.outbox[-1].body).group(1)
+    signed_up = client.post(link, {"password": "plum orchard lantern"})
     assert signed_up.url == path
     assert client.post(path).url == f"/s/{space.pk}/"
 

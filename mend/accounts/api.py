@@ -4,7 +4,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.forms import PasswordResetForm
 from ninja import Field, Router, Schema, Status
 
-from mend.accounts import rights, services
+from mend.accounts import rights, security_log, services, two_factor
 from mend.accounts.models import ApiToken
 from mend.apischema import Done, problems
 from mend.errors import RuleBroken
@@ -39,7 +39,13 @@ class PasswordIn(Schema):
 class Credentials(Schema):
     email: str = Field(max_length=254)
     password: str = Field(max_length=512)
+    code: str | None = Field(None, max_length=20, description="Needed when two-factor is on.")
     name: str = Field("API client", min_length=1, max_length=60)
+
+
+class ConfirmIn(Schema):
+    token: str = Field(max_length=100)
+    password: str = Field(max_length=512)
 
 
 class NewToken(Schema):
@@ -58,18 +64,34 @@ class EmailIn(Schema):
     email: str = Field(max_length=254)
 
 
-@router.post("/auth/signup", auth=None, response={201: Me, **problems(400)})
+@router.post("/auth/signup", auth=None, response={202: Done, **problems(400)})
 def sign_up(request, payload: SignUpIn):
-    return Status(201, services.sign_up(**payload.dict()))
+    """Emails a confirmation link. The answer is the same whether or not the address is taken."""
+    services.request_sign_up(**payload.dict(), site=f"{request.scheme}://{request.get_host()}")
+    return Status(202, {"ok": True})
 
 
-@router.post("/auth/token", auth=None, response={201: NewToken, **problems(400)})
+@router.post("/auth/signup/confirm", auth=None, response={201: Me, **problems(400, 409, 410)})
+def confirm_sign_up(request, payload: ConfirmIn):
+    """Finish signing up with the token from the emailed link and the chosen password."""
+    user, _ = services.confirm_sign_up(payload.token, payload.password)
+    return Status(201, user)
+
+
+@router.post("/auth/token", auth=None, response={201: NewToken, **problems(400, 429)})
 def issue_token(request, payload: Credentials):
-    """Exchange email and password for a personal API token (shown once)."""
+    """Exchange email, password (and the app's code, if two-factor is on) for a personal API
+    token, shown once."""
     user = authenticate(request, username=payload.email.lower(), password=payload.password)
+    if getattr(request, "axes_locked_out", False):
+        del request.axes_locked_out  # answered here, as JSON, not by the lockout page
+        raise RuleBroken("Too many attempts. Please wait a while.", status=429)
     if user is None:
         raise RuleBroken("That email and password do not match an account.")
+    if two_factor.is_on(user) and not two_factor.check(user, payload.code or "", request):
+        raise RuleBroken("Enter a current code from your authenticator app.", "code")
     token, raw = ApiToken.issue(user, payload.name)
+    security_log.record(user, security_log.Kind.TOKEN_CREATED, request, payload.name)
     return Status(201, {"id": token.pk, "name": token.name, "token": raw})
 
 
@@ -141,5 +163,5 @@ def delete_account(request, payload: PasswordConfirm):
 
 
 @router.get("/me/security-log", response={200: list[SecurityEventOut], **problems()})
-def security_log(request):
+def my_security_log(request):
     return request.user.security_events.all()[:200]

@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from mend.accounts import security_log  # noqa: F401  (connects the signal receivers)
+        # Importing them connects their signal receivers.
+        from mend.accounts import security_log, sessions  # noqa: F401

@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from mend.crypto import SealedTextField
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -113,3 +115,53 @@ class SecurityEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["user", "-at"])]
+
+
+class TwoFactor(models.Model):
+    """A confirmed authenticator app. The secret is sealed like private text."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = SealedTextField()
+    # The last 30-second step whose code was accepted: a code never works twice.
+    last_step = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+
+class RecoveryCode(models.Model):
+    """A single-use code for when the phone is lost. Only its digest is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    digest = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    @staticmethod
+    def digest_of(code: str) -> str:
+        return hashlib.sha256(code.encode()).hexdigest()
+
+
+class SignedInSession(models.Model):
+    """One browser the person is signed in on, for "sign out everywhere"."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    user_agent = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class PendingSignUp(models.Model):
+    """A sign-up waiting for its email link. The account exists only once the person who holds
+    the mailbox *and* knows the password confirms, so nobody can claim someone else's address
+    in advance, and sign-up answers the same whether or not an address is taken."""
+
+    LIFETIME_HOURS = 24
+
+    digest = models.CharField(max_length=64, unique=True)
+    email = models.EmailField(max_length=254)
+    display_name = models.CharField(max_length=60)
+    time_zone = models.CharField(max_length=64)
+    password_hash = models.CharField(max_length=256)
+    next_url = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)

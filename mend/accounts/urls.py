@@ -5,13 +5,9 @@ from mend.accounts import views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("signup/confirm/<str:token>/", views.confirm_signup, name="signup_confirm"),
+    path("login/", views.sign_in, name="login"),
+    path("login/code/", views.sign_in_code, name="login_code"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path(
         "password/reset/",
@@ -46,6 +42,12 @@ urlpatterns = [
     path("account/", views.profile, name="profile"),
     path("account/password/", views.change_password, name="password_change"),
     path("account/security/", views.security, name="security_log"),
+    path("account/two-factor/", views.two_factor_setup, name="two_factor_setup"),
+    path("account/two-factor/off/", views.two_factor_off, name="two_factor_off"),
+    path("account/sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
+    path("account/two-factor/", views.two_factor_setup, name="two_factor_setup"),
+    path("account/two-factor/off/", views.two_factor_off, name="two_factor_off"),
+    path("account/sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path("account/data/", views.your_data, name="your_data"),
     path("account/data/export.json", views.export_json, name="export_json"),
     path("account/data/export.zip", views.export_csv, name="export_csv"),
