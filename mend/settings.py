@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "mend.commitments",
     "mend.appreciation",
     "mend.dashboard",
+    "mend.safety",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mend.spaces.context.current_space",
+                "mend.safety.context.quick_exit",
             ],
         },
     },
@@ -224,6 +226,8 @@ X_FRAME_OPTIONS = "DENY"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "mend.security.PrivateTextReporterFilter"
 
 MEND_INVITE_HOURS = envint("MEND_INVITE_HOURS", 72)
+# Where "Quick exit" goes: somewhere ordinary that would not draw a second look.
+MEND_QUICK_EXIT_URL = envstr("MEND_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("mend.commitments.urls")),
     path("", include("mend.appreciation.urls")),
     path("", include("mend.dashboard.urls")),
+    path("", include("mend.safety.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -67,6 +67,11 @@ OWN = {
     "account/two-factor/",
     "account/two-factor/off/",
     "account/sign-out-everywhere/",
+    "safety/",
+    "safety/check/",
+    "safety/mode/",
+    "safety/country/",
+    "safety/plan/",
 }
 # A valid body for each API operation that takes one, so that the answer an outsider gets
 # is about access, not about a malformed request.

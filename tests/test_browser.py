@@ -135,3 +135,36 @@ def test_two_people_pair_check_in_and_keep_a_commitment(browser, live_server):
     submit(alice, "nav.tabs >> text=Appreciation")
     assert "Thank you for confirming so quickly." in alice.content()
     shot(alice, "appreciation")
+
+
+def _neutral_site(page, url: str) -> None:
+    """Stand in for the neutral site, so the test sends nothing off this machine."""
+    page.route(
+        url + "*",
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Weather</title><p>Sunny</p>"
+        ),
+    )
+
+
+def test_quick_exit_leaves_at_once_and_back_does_not_return(browser, live_server, alice, settings):
+    page = browser.new_context(viewport=PHONE).new_page()
+    _neutral_site(page, settings.MEND_QUICK_EXIT_URL)
+    page.goto(live_server.url + "/login/")
+    page.fill("#id_username", "alice@example.org")
+    page.fill("#id_password", "correct horse battery staple")
+    submit(page, "main button[type=submit]")
+    page.goto(live_server.url + "/safety/")
+    shot(page, "safety")
+    with page.expect_navigation():
+        page.click("[data-quick-exit]")
+    assert page.url.startswith(settings.MEND_QUICK_EXIT_URL)
+    page.go_back()
+    # The safety page was replaced: Back lands on the page before it, never on /safety/.
+    assert "/safety/" not in page.url
+
+    page.goto(live_server.url + "/account/")
+    with page.expect_navigation():
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    assert page.url.startswith(settings.MEND_QUICK_EXIT_URL)

@@ -6,6 +6,7 @@ from mend.appreciation import services
 from mend.appreciation.forms import AppreciationForm, ThreeThingsForm
 from mend.appreciation.models import Appreciation
 from mend.forms import run_service
+from mend.safety import services as safety
 from mend.spaces.access import members_of, space_for
 
 
@@ -42,7 +43,8 @@ def index(request, space_id: int):
         "three_form": three_form,
         "received": mine.filter(recipient=request.user)[:100],
         "sent": mine.filter(sender=request.user)[:100],
-        "evening": services.evening_prompt_due(space, request.user),
+        "evening": not safety.mode_on(request.user)
+        and services.evening_prompt_due(space, request.user),
     }
     status = 400 if posted and request.method == "POST" else 200
     return render(request, "appreciation/index.html", context, status=status)

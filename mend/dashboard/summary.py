@@ -13,18 +13,20 @@ from mend.checkins.models import CheckIn
 from mend.commitments import services as commitments
 from mend.commitments.models import Commitment, Entry
 from mend.dashboard import charts
+from mend.safety import services as safety
 from mend.spaces.access import members_of
 
 CHART_DAYS = 90
 TIMELINE_LENGTH = 15
 
 
-def today_panel(space, viewer, members) -> dict:
+def today_panel(space, viewer, members, safety_mode: bool) -> dict:
     commitments.bring_due_up_to_date(space)
     return {
         "checked_in": checkins.checked_in_today(space, members),
         "waiting_on_me": commitments.due_today(space, viewer),
-        "evening_prompt": appreciation.evening_prompt_due(space, viewer),
+        # In safety mode nothing nudges towards warmth with the other person.
+        "evening_prompt": not safety_mode and appreciation.evening_prompt_due(space, viewer),
     }
 
 
@@ -133,7 +135,8 @@ def timeline(space, viewer) -> list[dict]:
 
 def gather(space, viewer) -> dict:
     members = members_of(space)
-    today = today_panel(space, viewer, members)
+    safety_mode = safety.mode_on(viewer)
+    today = today_panel(space, viewer, members, safety_mode)
     month = checkins.days_this_month(space, members, viewer)
     tallies = commitments.tallies(space, members, viewer)
     charts_by_member = {c["member"].pk: c for c in member_charts(space, viewer, members)}
@@ -148,6 +151,7 @@ def gather(space, viewer) -> dict:
         for m in members
     ]
     return {
+        "safety_mode": safety_mode,
         "people": people,
         "waiting_on_me": today["waiting_on_me"],
         "evening_prompt": today["evening_prompt"],
