@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "mend.appreciation",
     "mend.dashboard",
     "mend.safety",
+    "mend.professionals",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("mend.appreciation.urls")),
     path("", include("mend.dashboard.urls")),
     path("", include("mend.safety.urls")),
+    path("", include("mend.professionals.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ from django.urls import URLResolver, get_resolver
 from mend.accounts.models import ApiToken
 from mend.checkins import services as checkins
 from mend.commitments import services as commitments
+from mend.professionals import services as professionals
 from mend.spaces import services as spaces
 from tests.conftest import CHECKIN, client_for
 
@@ -72,6 +73,10 @@ OWN = {
     "safety/mode/",
     "safety/country/",
     "safety/plan/",
+    # The professional's side: tested in test_professionals.py.
+    "pro/",
+    "pro/accept/<str:token>/",
+    "pro/<int:access_id>/",
 }
 # A valid body for each API operation that takes one, so that the answer an outsider gets
 # is about access, not about a malformed request.
@@ -142,11 +147,13 @@ def world(couple, alice, bob, outsider):
     commitments.bring_due_up_to_date(couple)
     occurrence = commitments.occurrences(couple).get()
     checkins.record(couple, alice, checkins.Answers(**CHECKIN))
+    access, _ = professionals.invite(couple, alice, "thea@example.org")
     theirs = spaces.create_space(outsider, "Olga's", "couple")
     return {
         "space_id": couple.pk,
         "commitment_id": commitment.pk,
         "occurrence_id": occurrence.pk,
+        "access_id": access.pk,
         "own_space_id": theirs.pk,
     }
 
@@ -177,7 +184,7 @@ def test_an_outsider_gets_404_from_every_space_route(world, outsider, route, nam
     paths = [_fill(route, world), _fill(route, {**world, "space_id": world["own_space_id"]})]
     for path in paths:
         if path == _fill(route, {**world, "space_id": world["own_space_id"]}) and not (
-            "commitment_id" in route or "occurrence_id" in route
+            "commitment_id" in route or "occurrence_id" in route or "access_id" in route
         ):
             continue  # Olga's own space is hers to use
         for method in _methods(route, name, api_methods):
