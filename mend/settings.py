@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "mend.dashboard",
     "mend.safety",
     "mend.professionals",
+    "mend.operations",
 ]
 
 MIDDLEWARE = [
