@@ -1,7 +1,10 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from mend.api import api
+from mend.ids import IdConverter
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", include("mend.spaces.urls")),

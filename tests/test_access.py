@@ -51,7 +51,7 @@ OWN = {
     "account/",
     "account/password/",
     "account/tokens/",
-    "account/tokens/<int:token_id>/revoke/",
+    "account/tokens/<id:token_id>/revoke/",
     "api/me",
     "api/me/password",
     "api/me/tokens",
@@ -76,7 +76,7 @@ OWN = {
     # The professional's side: tested in test_professionals.py.
     "pro/",
     "pro/accept/<str:token>/",
-    "pro/<int:access_id>/",
+    "pro/<id:access_id>/",
 }
 # A valid body for each API operation that takes one, so that the answer an outsider gets
 # is about access, not about a malformed request.

@@ -196,3 +196,9 @@ def test_tokens_can_be_listed_and_revoked(alice_api):
     assert [t["name"] for t in tokens] == ["tests"]
     assert alice_api.delete(f"/me/tokens/{tokens[0]['id']}").status_code == 204
     assert alice_api.get("/me").status_code == 401
+
+
+def test_nul_characters_are_refused_not_crashed_on(alice_api, couple):
+    response = alice_api.post(f"/spaces/{couple.pk}/checkins", {**CHECKIN, "note": "a\x00b"})
+    assert response.status_code == 422
+    assert "NUL" in response.json()["errors"]["note"]

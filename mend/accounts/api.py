@@ -6,13 +6,13 @@ from ninja import Field, Router, Schema, Status
 
 from mend.accounts import rights, security_log, services, two_factor
 from mend.accounts.models import ApiToken
-from mend.apischema import Done, problems
+from mend.apischema import Done, Id, Input, problems
 from mend.errors import RuleBroken
 
 router = Router(tags=["accounts"])
 
 
-class SignUpIn(Schema):
+class SignUpIn(Input):
     email: str = Field(max_length=254)
     password: str = Field(max_length=512)
     display_name: str = Field(max_length=services.NAME_MAX)
@@ -26,24 +26,24 @@ class Me(Schema):
     time_zone: str
 
 
-class ProfileIn(Schema):
+class ProfileIn(Input):
     display_name: str = Field(max_length=services.NAME_MAX)
     time_zone: str = Field(max_length=64)
 
 
-class PasswordIn(Schema):
+class PasswordIn(Input):
     current_password: str = Field(max_length=512)
     password: str = Field(max_length=512)
 
 
-class Credentials(Schema):
+class Credentials(Input):
     email: str = Field(max_length=254)
     password: str = Field(max_length=512)
     code: str | None = Field(None, max_length=20, description="Needed when two-factor is on.")
     name: str = Field("API client", min_length=1, max_length=60)
 
 
-class ConfirmIn(Schema):
+class ConfirmIn(Input):
     token: str = Field(max_length=100)
     password: str = Field(max_length=512)
 
@@ -60,7 +60,7 @@ class TokenOut(Schema):
     hint: str
 
 
-class EmailIn(Schema):
+class EmailIn(Input):
     email: str = Field(max_length=254)
 
 
@@ -130,7 +130,7 @@ def list_tokens(request):
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None, **problems(404)})
-def revoke_token(request, token_id: int):
+def revoke_token(request, token_id: Id):
     deleted, _ = request.user.api_tokens.filter(pk=token_id).delete()
     if not deleted:
         raise RuleBroken("No such token.", status=404)
@@ -143,7 +143,7 @@ class SecurityEventOut(Schema):
     detail: str
 
 
-class PasswordConfirm(Schema):
+class PasswordConfirm(Input):
     password: str = Field(max_length=512)
 
 

@@ -52,5 +52,5 @@ urlpatterns = [
     path("account/data/export.json", views.export_json, name="export_json"),
     path("account/data/export.zip", views.export_csv, name="export_csv"),
     path("account/tokens/", views.create_token, name="token_create"),
-    path("account/tokens/<int:token_id>/revoke/", views.revoke_token, name="token_revoke"),
+    path("account/tokens/<id:token_id>/revoke/", views.revoke_token, name="token_revoke"),
 ]

@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from ninja import Field, Router, Schema, Status
 
-from mend.apischema import problems
+from mend.apischema import Id, Input, problems
 from mend.appreciation import services
 from mend.appreciation.models import Appreciation
 from mend.spaces.access import space_for
@@ -10,12 +10,12 @@ from mend.spaces.access import space_for
 router = Router(tags=["appreciation"])
 
 
-class AppreciationIn(Schema):
+class AppreciationIn(Input):
     recipient_id: int
     text: str = Field(max_length=services.TEXT_MAX)
 
 
-class ThreeThingsIn(Schema):
+class ThreeThingsIn(Input):
     recipient_id: int
     things: list[str] = Field(min_length=1, max_length=3)
 
@@ -33,7 +33,7 @@ class AppreciationOut(Schema):
 @router.get(
     "/spaces/{space_id}/appreciations", response={200: list[AppreciationOut], **problems(404)}
 )
-def list_appreciations(request, space_id: int):
+def list_appreciations(request, space_id: Id):
     """Notes you sent or received here, newest first."""
     space = space_for(request.user, space_id)
     return Appreciation.objects.filter(space=space).seen_by(request.user)[:500]
@@ -42,7 +42,7 @@ def list_appreciations(request, space_id: int):
 @router.post(
     "/spaces/{space_id}/appreciations", response={201: AppreciationOut, **problems(400, 404)}
 )
-def send(request, space_id: int, payload: AppreciationIn):
+def send(request, space_id: Id, payload: AppreciationIn):
     space = space_for(request.user, space_id)
     return Status(201, services.send(space, request.user, payload.recipient_id, payload.text))
 
@@ -51,7 +51,7 @@ def send(request, space_id: int, payload: AppreciationIn):
     "/spaces/{space_id}/appreciations/three-things",
     response={201: list[AppreciationOut], **problems(400, 404)},
 )
-def three_things(request, space_id: int, payload: ThreeThingsIn):
+def three_things(request, space_id: Id, payload: ThreeThingsIn):
     space = space_for(request.user, space_id)
     sent = services.send_three_things(space, request.user, payload.recipient_id, payload.things)
     return Status(201, sent)

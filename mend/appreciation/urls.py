@@ -3,5 +3,5 @@ from django.urls import path
 from mend.appreciation import views
 
 urlpatterns = [
-    path("s/<int:space_id>/appreciation/", views.index, name="appreciation"),
+    path("s/<id:space_id>/appreciation/", views.index, name="appreciation"),
 ]

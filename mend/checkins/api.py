@@ -3,7 +3,7 @@ from datetime import date
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
-from mend.apischema import problems
+from mend.apischema import Id, Input, problems
 from mend.checkins import scales, services
 from mend.checkins.models import CheckIn
 from mend.spaces.access import space_for
@@ -14,7 +14,7 @@ Conflict = Field(pattern="^(none|minor|major)$")
 Checking = Field(pattern="^(never|some|often)$")
 
 
-class CheckInIn(Schema):
+class CheckInIn(Input):
     mood: int = Field(ge=scales.MOOD.low, le=scales.MOOD.high)
     safety: int = Field(ge=scales.SAFETY.low, le=scales.SAFETY.high)
     trust: int = Field(ge=scales.TRUST.low, le=scales.TRUST.high)
@@ -60,7 +60,7 @@ def _out(checkin: CheckIn, viewer) -> dict:
 
 
 @router.get("/spaces/{space_id}/checkins", response={200: list[CheckInOut], **problems(404)})
-def list_checkins(request, space_id: int, since: date | None = None):
+def list_checkins(request, space_id: Id, since: date | None = None):
     """Everyone's check-ins in this space, newest first (notes only where allowed)."""
     space = space_for(request.user, space_id)
     rows = CheckIn.objects.in_space(space).order_by("-local_date", "user_id")
@@ -70,7 +70,7 @@ def list_checkins(request, space_id: int, since: date | None = None):
 
 
 @router.post("/spaces/{space_id}/checkins", response={201: CheckInOut, **problems(400, 404, 409)})
-def check_in(request, space_id: int, payload: CheckInIn):
+def check_in(request, space_id: Id, payload: CheckInIn):
     """Today's check-in, in your own time zone. Once a day; edit it with PUT .../today."""
     space = space_for(request.user, space_id)
     checkin = services.record(space, request.user, services.Answers(**payload.dict()))
@@ -78,7 +78,7 @@ def check_in(request, space_id: int, payload: CheckInIn):
 
 
 @router.get("/spaces/{space_id}/checkins/today", response={200: CheckInOut, **problems(404)})
-def todays(request, space_id: int):
+def todays(request, space_id: Id):
     space = space_for(request.user, space_id)
     checkin = services.todays_checkin(space, request.user)
     if checkin is None:
@@ -87,7 +87,7 @@ def todays(request, space_id: int):
 
 
 @router.put("/spaces/{space_id}/checkins/today", response={200: CheckInOut, **problems(400, 404)})
-def revise(request, space_id: int, payload: CheckInIn):
+def revise(request, space_id: Id, payload: CheckInIn):
     space = space_for(request.user, space_id)
     checkin = services.revise(space, request.user, services.Answers(**payload.dict()))
     return _out(checkin, request.user)

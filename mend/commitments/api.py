@@ -3,7 +3,7 @@ from datetime import date, datetime, time
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
-from mend.apischema import Done, problems
+from mend.apischema import Done, Id, Input, problems
 from mend.commitments import services
 from mend.commitments.models import Occurrence
 from mend.spaces.access import space_for
@@ -11,7 +11,7 @@ from mend.spaces.access import space_for
 router = Router(tags=["commitments"])
 
 
-class CommitmentIn(Schema):
+class CommitmentIn(Input):
     title: str = Field(max_length=services.TITLE_MAX)
     repeat: str = Field(pattern="^(once|daily|weekly)$")
     start_date: date
@@ -49,17 +49,17 @@ class OccurrenceOut(Schema):
     record: list[EntryOut]
 
 
-class ReportIn(Schema):
+class ReportIn(Input):
     value: str = Field(pattern="^(kept|missed)$")
     note: str = Field("", max_length=services.NOTE_MAX)
 
 
-class RespondIn(Schema):
+class RespondIn(Input):
     value: str = Field(pattern="^(confirm|dispute)$")
     note: str = Field("", max_length=services.NOTE_MAX)
 
 
-class RepairIn(Schema):
+class RepairIn(Input):
     note: str = Field(max_length=services.NOTE_MAX)
 
 
@@ -75,7 +75,7 @@ def _occurrence_out(o: Occurrence) -> dict:
     }
 
 
-def _commitment(space, commitment_id: int):
+def _commitment(space, commitment_id: Id):
     found = space.commitments.filter(pk=commitment_id).first()
     if found is None:
         raise Http404("No such commitment")
@@ -83,12 +83,12 @@ def _commitment(space, commitment_id: int):
 
 
 @router.get("/spaces/{space_id}/commitments", response={200: list[CommitmentOut], **problems(404)})
-def list_commitments(request, space_id: int):
+def list_commitments(request, space_id: Id):
     return space_for(request.user, space_id).commitments.all()
 
 
 @router.post("/spaces/{space_id}/commitments", response={201: CommitmentOut, **problems(400, 404)})
-def make(request, space_id: int, payload: CommitmentIn):
+def make(request, space_id: Id, payload: CommitmentIn):
     space = space_for(request.user, space_id)
     return Status(201, services.make(space, request.user, **payload.dict()))
 
@@ -96,21 +96,21 @@ def make(request, space_id: int, payload: CommitmentIn):
 @router.get(
     "/spaces/{space_id}/commitments/{commitment_id}", response={200: CommitmentOut, **problems(404)}
 )
-def get_commitment(request, space_id: int, commitment_id: int):
+def get_commitment(request, space_id: Id, commitment_id: Id):
     return _commitment(space_for(request.user, space_id), commitment_id)
 
 
 @router.post(
     "/spaces/{space_id}/commitments/{commitment_id}/end", response={200: Done, **problems(403, 404)}
 )
-def end(request, space_id: int, commitment_id: int):
+def end(request, space_id: Id, commitment_id: Id):
     commitment = _commitment(space_for(request.user, space_id), commitment_id)
     services.end(commitment, request.user)
     return {"ok": True}
 
 
 @router.get("/spaces/{space_id}/occurrences", response={200: list[OccurrenceOut], **problems(404)})
-def list_occurrences(request, space_id: int):
+def list_occurrences(request, space_id: Id):
     """Every time a commitment here fell due, with its full record, newest first."""
     space = space_for(request.user, space_id)
     services.bring_due_up_to_date(space)
@@ -125,7 +125,7 @@ def _then(space, occurrence_id):
     "/spaces/{space_id}/occurrences/{occurrence_id}/report",
     response={200: OccurrenceOut, **problems(400, 403, 404, 409)},
 )
-def report(request, space_id: int, occurrence_id: int, payload: ReportIn):
+def report(request, space_id: Id, occurrence_id: Id, payload: ReportIn):
     space = space_for(request.user, space_id)
     services.report(services.occurrence_in(space, occurrence_id), request.user, **payload.dict())
     return _then(space, occurrence_id)
@@ -135,7 +135,7 @@ def report(request, space_id: int, occurrence_id: int, payload: ReportIn):
     "/spaces/{space_id}/occurrences/{occurrence_id}/respond",
     response={200: OccurrenceOut, **problems(400, 403, 404, 409)},
 )
-def respond(request, space_id: int, occurrence_id: int, payload: RespondIn):
+def respond(request, space_id: Id, occurrence_id: Id, payload: RespondIn):
     space = space_for(request.user, space_id)
     services.respond(services.occurrence_in(space, occurrence_id), request.user, **payload.dict())
     return _then(space, occurrence_id)
@@ -145,7 +145,7 @@ def respond(request, space_id: int, occurrence_id: int, payload: RespondIn):
     "/spaces/{space_id}/occurrences/{occurrence_id}/repair",
     response={200: OccurrenceOut, **problems(400, 403, 404, 409)},
 )
-def repair(request, space_id: int, occurrence_id: int, payload: RepairIn):
+def repair(request, space_id: Id, occurrence_id: Id, payload: RepairIn):
     space = space_for(request.user, space_id)
     services.repair(services.occurrence_in(space, occurrence_id), request.user, payload.note)
     return _then(space, occurrence_id)

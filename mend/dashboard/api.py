@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from ninja import Router, Schema
 
-from mend.apischema import problems
+from mend.apischema import Id, problems
 from mend.dashboard import summary
 from mend.spaces.access import space_for
 
@@ -87,7 +87,7 @@ def _person(p: dict) -> dict:
 
 
 @router.get("/spaces/{space_id}/dashboard", response={200: DashboardOut, **problems(404)})
-def dashboard(request, space_id: int):
+def dashboard(request, space_id: Id):
     data = summary.gather(space_for(request.user, space_id), request.user)
     return {
         "days_so_far_this_month": data["month"]["days_so_far"],

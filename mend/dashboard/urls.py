@@ -3,5 +3,5 @@ from django.urls import path
 from mend.dashboard import views
 
 urlpatterns = [
-    path("s/<int:space_id>/", views.dashboard, name="dashboard"),
+    path("s/<id:space_id>/", views.dashboard, name="dashboard"),
 ]

@@ -44,8 +44,9 @@ def backup(target: Path) -> Path:
         copy.close()
     else:
         env, args = _pg_env_and_args()
-        subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", "--file", str(target), *args],
+        # pg_dump from PATH, arguments from our own settings: nothing from users reaches here.
+        subprocess.run(  # noqa: S603
+            ["pg_dump", "--format=custom", "--no-owner", "--file", str(target), *args],  # noqa: S607
             env=env,
             check=True,
         )
@@ -65,8 +66,8 @@ def restore(source: Path) -> None:
         original.close()
     else:
         env, args = _pg_env_and_args()
-        subprocess.run(
-            [
+        subprocess.run(  # noqa: S603
+            [  # noqa: S607
                 "pg_restore",
                 "--clean",
                 "--if-exists",

@@ -3,7 +3,7 @@ from datetime import datetime
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
-from mend.apischema import Done, problems
+from mend.apischema import Done, Id, Input, problems
 from mend.spaces import services
 from mend.spaces.access import members_of, space_for
 from mend.spaces.models import Membership
@@ -24,7 +24,7 @@ class SpaceOut(Schema):
     members: list[MemberOut]
 
 
-class SpaceIn(Schema):
+class SpaceIn(Input):
     name: str = Field(max_length=services.NAME_MAX)
     kind: str = Field(pattern="^(couple|family|friendship)$")
 
@@ -55,12 +55,12 @@ def create_space(request, payload: SpaceIn):
 
 
 @router.get("/spaces/{space_id}", response={200: SpaceOut, **problems(404)})
-def get_space(request, space_id: int):
+def get_space(request, space_id: Id):
     return _space_out(space_for(request.user, space_id))
 
 
 @router.post("/spaces/{space_id}/invites", response={201: InviteOut, **problems(400, 404)})
-def create_invite(request, space_id: int):
+def create_invite(request, space_id: Id):
     invite, token = services.create_invite(space_for(request.user, space_id), request.user)
     link = request.build_absolute_uri(reverse("invite_accept", args=[token]))
     return Status(201, {"link": link, "expires_at": invite.expires_at})
@@ -72,6 +72,6 @@ def accept_invite(request, token: str):
 
 
 @router.post("/spaces/{space_id}/leave", response={200: Done, **problems(404)})
-def leave(request, space_id: int):
+def leave(request, space_id: Id):
     services.leave_space(space_for(request.user, space_id), request.user)
     return {"ok": True}
