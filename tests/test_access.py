@@ -227,3 +227,33 @@ def test_members_are_not_staff(world, alice):
     response = client_for(alice).get("/admin/")
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
+
+
+def test_no_route_shows_another_members_private_text(world, couple, alice, bob):
+    """Bob walks every page and API route he can reach; Alice's private words never appear."""
+    from mend.checkins.models import CheckIn
+    from mend.safety import services as safety
+
+    secret = "alice-private-words-7f3"
+    CheckIn.objects.filter(user=alice).update(note="")
+    checkin = CheckIn.objects.get(user=alice)
+    checkin.note = secret
+    checkin.save()
+    safety.save_plan(alice, people=secret, code_word=secret)
+    safety.record_check(alice, {"fear": True})
+    client = client_for(bob)
+    api_methods = _api_methods()
+    seen = 0
+    for route, name in _routes():
+        if route.startswith("admin/") or "<token>" in route or "<str:token>" in route:
+            continue
+        if "<" in route and not set(re.findall(r"<(?:\w+:)?(\w+)>", route)) <= set(world):
+            continue
+        if route.startswith("api/") and api_methods.get((route, name)) != "get":
+            continue
+        response = client.get(_fill(route, world))
+        seen += 1
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert secret.encode() not in body, route
+        assert b"Safety mode is on" not in body or route.startswith("safety"), route
+    assert seen > 40

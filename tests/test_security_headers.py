@@ -58,3 +58,12 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_error_reports_never_carry_what_someone_typed(rf):
+    from mend.security import PrivateTextReporterFilter
+
+    request = rf.post("/s/1/checkin/", {"note": "I am afraid of him", "mood": "2"})
+    cleaned = PrivateTextReporterFilter().get_post_parameters(request)
+    assert "I am afraid" not in str(cleaned)
+    assert set(cleaned) == {"note", "mood"}
