@@ -1,0 +1,116 @@
+"""Finding what helps and what hurts in a message, with the exact span and the reason."""
+
+import re
+from dataclasses import asdict, dataclass
+
+from mend.coach import rules
+from mend.coach.apology import assess_apology
+from mend.coach.rewrite import suggest_rewrites
+
+HARMFUL = ("blame", "absolute", "criticism", "contempt", "defensiveness", "stonewalling",
+           "minimizing", "gaslighting", "timeline_pressure", "non_apology", "threat", "control")
+HELPFUL = ("i_statement", "acknowledgement", "ownership", "impact", "commitment", "reflection",
+           "validation", "curiosity")
+CATEGORIES = HARMFUL + HELPFUL
+PURPOSES = ("message", "apology", "boundary", "checkin")
+MAX_TEXT = 5000
+QUOTES = re.compile(r"[\"“”«»]")
+SENTENCE_END = re.compile(r"[.!?;\n]+|\s[-–—]\s|,\s+(?:but|and|so)\s")
+NEGATION_WINDOW = 25  # characters before a match in which a negation cancels it
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    severity: str
+    explanation: str
+    suggestion: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    right = SENTENCE_END.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def _inside_quotes(text: str, start: int) -> bool:
+    return len(QUOTES.findall(text, 0, start)) % 2 == 1
+
+
+def _negated(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
+    window = text[max(clause_start, start - NEGATION_WINDOW):start]
+    return bool(lang.negation.search(window))
+
+
+def _reported(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
+    return bool(lang.reported_speech.search(text[clause_start:start]))
+
+
+def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
+    found: list[Finding] = []
+    for category in lang.categories.values():
+        if category.purposes and purpose not in category.purposes:
+            continue
+        for pattern in category.patterns:
+            for m in pattern.finditer(text):
+                if m.end() == m.start():
+                    continue
+                left, right = _clause_bounds(text, m.start(), m.end())
+                sentence = text[left:right]
+                if any(u.search(sentence) for u in category.unless):
+                    continue
+                if category.kind == "harmful" and (
+                    _inside_quotes(text, m.start())
+                    or _negated(lang, text, left, m.start())
+                    or _reported(lang, text, left, m.start())
+                ):
+                    continue
+                found.append(Finding(category.id, category.kind, m.start(), m.end(),
+                                     m.group(0), category.severity, category.explanation,
+                                     category.suggestion))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[Finding]) -> list[Finding]:
+    """One finding per category per place: keep the longest of overlapping spans."""
+    kept: list[Finding] = []
+    for f in sorted(found, key=lambda f: (f.category, f.start, -(f.end - f.start))):
+        last = kept[-1] if kept else None
+        if last and last.category == f.category and f.start < last.end:
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.category))
+
+
+def analyze(text: str, purpose: str = "message", language: str = "en") -> dict:
+    """Findings for `text` written for `purpose`; for apologies, an assessment of each part of
+    a real acknowledgement; for blame and criticism, I-statement rewrites to choose from."""
+    if purpose not in PURPOSES:
+        raise ValueError(f"purpose must be one of {', '.join(PURPOSES)}")
+    text = text[:MAX_TEXT]
+    lang = rules.load(language)
+    findings = _find(lang, text, purpose)
+    result = {
+        "language": language,
+        "purpose": purpose,
+        "findings": [f.as_dict() for f in findings],
+        "labels": labels_of(findings),
+        "rewrites": suggest_rewrites(lang, text, findings),
+    }
+    if purpose == "apology":
+        result["apology"] = assess_apology(lang, text, findings)
+    return result
+
+
+def labels_of(findings) -> list[str]:
+    seen = {f.category if isinstance(f, Finding) else f["category"] for f in findings}
+    return [c for c in CATEGORIES if c in seen]

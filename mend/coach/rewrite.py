@@ -1,0 +1,41 @@
+"""I-statement suggestions built from the person's own sentence. Offered, never applied.
+
+"You never listen to me" becomes options such as "I feel unheard when I don't feel listened to
+… Could we …?" — the person picks one and edits it; nothing replaces their words.
+"""
+
+import re
+
+REWRITABLE = ("blame", "criticism", "absolute")
+
+
+def _behaviour(lang, sentence: str) -> str:
+    """The other person's behaviour, from "you …", in neutral words."""
+    rules = lang.rewrite
+    m = re.search(rules["you_clause"], sentence, re.IGNORECASE)
+    if not m:
+        return ""
+    clause = m.group("rest").strip().rstrip(".!?")
+    for pattern, replacement in rules.get("soften", []):
+        clause = re.sub(pattern, replacement, clause, flags=re.IGNORECASE)
+    clause = re.sub(r"\s{2,}", " ", clause).strip()
+    return clause
+
+
+def suggest_rewrites(lang, text: str, findings) -> list[dict]:
+    targets = [f for f in findings if f.category in REWRITABLE]
+    if not targets or "rewrite" not in lang.rewrite.get("template", {}):
+        return []
+    first = targets[0]
+    start = max(text.rfind(".", 0, first.start), text.rfind("!", 0, first.start),
+                text.rfind("?", 0, first.start)) + 1
+    end_match = re.search(r"[.!?]", text[first.end:])
+    sentence = text[start: first.end + (end_match.start() if end_match else len(text))].strip()
+    behaviour = _behaviour(lang, sentence) or lang.rewrite["template"]["fallback_behaviour"]
+    feelings = lang.feelings.get(first.category, lang.feelings.get("default", []))[:3]
+    template = lang.rewrite["template"]["rewrite"]
+    return [
+        {"for": first.category, "original": sentence,
+         "text": template.format(feeling=feeling, behaviour=behaviour)}
+        for feeling in feelings
+    ]

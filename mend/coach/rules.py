@@ -1,0 +1,73 @@
+"""Loading a language's rules from rules/<language>.toml and compiling them once."""
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    kind: str  # "harmful" or "helpful"
+    severity: str
+    explanation: str
+    suggestion: str
+    patterns: tuple[re.Pattern, ...]
+    # A sentence matching any of these does not count for this category.
+    unless: tuple[re.Pattern, ...] = ()
+    purposes: tuple[str, ...] = ()  # empty: every purpose
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    categories: dict[str, Category]
+    negation: re.Pattern
+    reported_speech: re.Pattern
+    feelings: dict[str, list[str]] = field(default_factory=dict)
+    apology: dict = field(default_factory=dict)
+    rewrite: dict = field(default_factory=dict)
+
+
+def _compile(patterns) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, FLAGS) for p in patterns)
+
+
+def available() -> list[str]:
+    return sorted(p.stem for p in RULES_DIR.glob("*.toml"))
+
+
+@cache
+def load(code: str) -> Language:
+    path = RULES_DIR / f"{code}.toml"
+    if not path.exists():
+        raise ValueError(f"No coach rules for language {code!r}; have {available()}")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    categories = {
+        cid: Category(
+            id=cid,
+            kind=spec["kind"],
+            severity=spec["severity"],
+            explanation=spec["explanation"],
+            suggestion=spec["suggestion"],
+            patterns=_compile(spec["patterns"]),
+            unless=_compile(spec.get("unless", [])),
+            purposes=tuple(spec.get("purposes", [])),
+        )
+        for cid, spec in data["categories"].items()
+    }
+    context = data.get("context", {})
+    return Language(
+        code=code,
+        categories=categories,
+        negation=re.compile("|".join(context.get("negation", ["(?!x)x"])), FLAGS),
+        reported_speech=re.compile("|".join(context.get("reported_speech", ["(?!x)x"])), FLAGS),
+        feelings=data.get("feelings", {}),
+        apology=data.get("apology", {}),
+        rewrite=data.get("rewrite", {}),
+    )
