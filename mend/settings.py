@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "mend.safety",
     "mend.professionals",
     "mend.operations",
+    "mend.coaching",
 ]
 
 MIDDLEWARE = [

@@ -7,12 +7,33 @@ from mend.coach import rules
 from mend.coach.apology import assess_apology
 from mend.coach.rewrite import suggest_rewrites
 
-HARMFUL = ("blame", "absolute", "criticism", "contempt", "defensiveness", "stonewalling",
-           "minimizing", "gaslighting", "timeline_pressure", "non_apology", "threat", "control")
-HELPFUL = ("i_statement", "acknowledgement", "ownership", "impact", "commitment", "reflection",
-           "validation", "curiosity")
+HARMFUL = (
+    "blame",
+    "absolute",
+    "criticism",
+    "contempt",
+    "defensiveness",
+    "stonewalling",
+    "minimizing",
+    "gaslighting",
+    "timeline_pressure",
+    "non_apology",
+    "threat",
+    "control",
+)
+HELPFUL = (
+    "i_statement",
+    "acknowledgement",
+    "ownership",
+    "impact",
+    "commitment",
+    "reflection",
+    "validation",
+    "curiosity",
+)
 CATEGORIES = HARMFUL + HELPFUL
 PURPOSES = ("message", "apology", "boundary", "checkin")
+COERCIVE = ("control", "threat", "timeline_pressure")
 MAX_TEXT = 5000
 QUOTES = re.compile(r"[\"“”«»]")
 SENTENCE_END = re.compile(r"[.!?;\n]+|\s[-–—]\s|,\s+(?:but|and|so)\s")
@@ -47,8 +68,23 @@ def _inside_quotes(text: str, start: int) -> bool:
 
 
 def _negated(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
-    window = text[max(clause_start, start - NEGATION_WINDOW):start]
+    window = text[max(clause_start, start - NEGATION_WINDOW) : start]
+    if lang.negation_exceptions.search(text[clause_start:start]):
+        return False
     return bool(lang.negation.search(window))
+
+
+def _praises(lang: rules.Language, text: str, start: int, clause_start: int) -> bool:
+    """True when the clause around a you-statement praises and does not complain."""
+    end = SENTENCE_END.search(text, start)
+    clause = text[clause_start : end.start() if end else len(text)]
+    return bool(lang.praise.search(clause)) and not lang.complaint.search(clause)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    right = min((i for i in (text.find(c, end) for c in ".!?\n") if i != -1), default=len(text))
+    return left, right
 
 
 def _reported(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
@@ -64,9 +100,12 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
             for m in pattern.finditer(text):
                 if m.end() == m.start():
                     continue
-                left, right = _clause_bounds(text, m.start(), m.end())
-                sentence = text[left:right]
+                left, _ = _clause_bounds(text, m.start(), m.end())
+                s_left, s_right = _sentence_bounds(text, m.start(), m.end())
+                sentence = text[s_left : s_right + 1]
                 if any(u.search(sentence) for u in category.unless):
+                    continue
+                if category.praise_check and _praises(lang, text, m.start(), left):
                     continue
                 if category.kind == "harmful" and (
                     _inside_quotes(text, m.start())
@@ -74,10 +113,29 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
                     or _reported(lang, text, left, m.start())
                 ):
                     continue
-                found.append(Finding(category.id, category.kind, m.start(), m.end(),
-                                     m.group(0), category.severity, category.explanation,
-                                     category.suggestion))
-    return _without_overlaps(found)
+                found.append(
+                    Finding(
+                        category.id,
+                        category.kind,
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        category.severity,
+                        category.explanation,
+                        category.suggestion,
+                    )
+                )
+    return _without_overlaps(_demands_are_not_helpful(text, found))
+
+
+def _demands_are_not_helpful(text: str, found: list[Finding]) -> list[Finding]:
+    """ "I need to know where you are at all times" is control, not an I-statement; a helpful
+    reading of a sentence that controls, threatens or pressures is dropped."""
+    coercive = [f for f in found if f.category in COERCIVE]
+    if not coercive:
+        return found
+    spans = [_sentence_bounds(text, f.start, f.end) for f in coercive]
+    return [f for f in found if f.kind == "harmful" or not any(a <= f.start <= b for a, b in spans)]
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:

@@ -18,7 +18,8 @@ def assess_apology(lang, text: str, findings) -> list[dict]:
     words = lang.apology
     says_wrong = any(re.search(p, text, re.IGNORECASE) for p in words.get("wrong", []))
     asks_back = _has(findings, *ASKING) or any(
-        re.search(p, text, re.IGNORECASE) for p in words.get("asks_back", []))
+        re.search(p, text, re.IGNORECASE) for p in words.get("asks_back", [])
+    )
     parts = [
         ("specific", _has(findings, "acknowledgement")),
         ("wrong", says_wrong or _has(findings, "ownership")),
@@ -29,7 +30,11 @@ def assess_apology(lang, text: str, findings) -> list[dict]:
     ]
     texts = words.get("parts", {})
     return [
-        {"part": key, "present": present, "label": texts[key]["label"],
-         "advice": "" if present else texts[key]["advice"]}
+        {
+            "part": key,
+            "present": present,
+            "label": texts[key]["label"],
+            "advice": "" if present else texts[key]["advice"],
+        }
         for key, present in parts
     ]

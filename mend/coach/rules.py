@@ -21,6 +21,7 @@ class Category:
     # A sentence matching any of these does not count for this category.
     unless: tuple[re.Pattern, ...] = ()
     purposes: tuple[str, ...] = ()  # empty: every purpose
+    praise_check: bool = False  # skip when the clause praises rather than complains
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Language:
     code: str
     categories: dict[str, Category]
     negation: re.Pattern
+    negation_exceptions: re.Pattern
+    praise: re.Pattern
+    complaint: re.Pattern
     reported_speech: re.Pattern
     feelings: dict[str, list[str]] = field(default_factory=dict)
     apology: dict = field(default_factory=dict)
@@ -58,6 +62,7 @@ def load(code: str) -> Language:
             patterns=_compile(spec["patterns"]),
             unless=_compile(spec.get("unless", [])),
             purposes=tuple(spec.get("purposes", [])),
+            praise_check=spec.get("praise_check", False),
         )
         for cid, spec in data["categories"].items()
     }
@@ -66,6 +71,11 @@ def load(code: str) -> Language:
         code=code,
         categories=categories,
         negation=re.compile("|".join(context.get("negation", ["(?!x)x"])), FLAGS),
+        negation_exceptions=re.compile(
+            "|".join(context.get("negation_exceptions", ["(?!x)x"])), FLAGS
+        ),
+        praise=re.compile("|".join(context.get("praise", ["(?!x)x"])), FLAGS),
+        complaint=re.compile("|".join(context.get("complaint", ["(?!x)x"])), FLAGS),
         reported_speech=re.compile("|".join(context.get("reported_speech", ["(?!x)x"])), FLAGS),
         feelings=data.get("feelings", {}),
         apology=data.get("apology", {}),

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoachingConfig(AppConfig):
+    """The web face of the coach (mend.coach): practice page, live feedback, API, commands."""
+
+    name = "mend.coaching"
+    label = "coaching"
+    verbose_name = "Communication coach"
