@@ -13,6 +13,10 @@ PURE = [
     "commitments/schedule.py",
     "commitments/outcome.py",
     "dashboard/charts.py",
+    "accounts/totp.py",
+    "safety/questions.py",
+    "safety/resources.py",
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "coach").glob("*.py")),
 ]
 
 

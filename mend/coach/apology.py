@@ -16,6 +16,8 @@ def _has(findings, *categories) -> bool:
 
 def assess_apology(lang, text: str, findings) -> list[dict]:
     words = lang.apology
+    if "parts" not in words:
+        return []  # this language's rules do not describe apologies yet
     says_wrong = any(re.search(p, text, re.IGNORECASE) for p in words.get("wrong", []))
     asks_back = _has(findings, *ASKING) or any(
         re.search(p, text, re.IGNORECASE) for p in words.get("asks_back", [])

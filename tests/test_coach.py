@@ -1,0 +1,167 @@
+"""The coach engine: spans, explanations, context, apologies, rewrites, and its scores."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mend.coach import CATEGORIES, analyze, evaluate
+
+DATA = Path(__file__).resolve().parent.parent / "mend" / "coach" / "data"
+
+
+def labels(text, purpose="message", language="en"):
+    return analyze(text, purpose, language)["labels"]
+
+
+def test_every_finding_says_where_why_and_what_instead():
+    text = "Honestly, you never listen to me."
+    result = analyze(text, "message")
+    assert result["findings"]
+    for f in result["findings"]:
+        assert text[f["start"]:f["end"]] == f["text"]
+        assert f["category"] in CATEGORIES
+        assert f["severity"] in ("low", "medium", "high", "positive")
+        assert f["explanation"].endswith(".") and f["suggestion"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I feel like you only think of yourself", {"blame"}),
+    ("You're so careless.", {"criticism"}),
+    ("I can never do anything right in your eyes.", {"defensiveness"}),
+    ("I'm out of this conversation.", {"stonewalling"}),
+    ("Fine, forget it.", {"stonewalling"}),
+    ("You're blowing this up.", {"minimizing"}),
+    ("You're making things up.", {"gaslighting"}),
+    ("It's all in your head.", {"gaslighting"}),
+    ("You take everything the wrong way.", {"gaslighting"}),
+    ("How long until you trust me?", {"timeline_pressure"}),
+    ("It's time to put this behind us.", {"timeline_pressure"}),
+    ("Give me your password.", {"control"}),
+    ("If you leave, you'll regret it.", {"threat"}),
+    ("I felt invisible when you were on your phone.", {"i_statement"}),
+    ("I need a few minutes.", {"i_statement"}),
+    ("If I understand you, you felt alone.", {"reflection"}),
+    ("I can see why you'd feel that way.", {"validation"}),
+    ("What would help you feel safer?", {"curiosity"}),
+])
+def test_it_recognises_each_category(text, expected):
+    assert set(labels(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "My sister said I was overreacting.",
+    "You always know how to cheer me up.",
+    "It's no big deal that the package came late.",
+    "\"You're so careless,\" my father used to say.",
+    "I'm not saying you're lazy.",
+    "Can we talk later?",
+])
+def test_context_keeps_harmless_words_harmless(text):
+    assert not set(labels(text)) & {"blame", "absolute", "criticism", "minimizing",
+                                      "stonewalling", "contempt"}
+    assert "curiosity" not in labels(text)
+
+
+def test_a_promise_not_to_repeat_is_a_commitment_not_control():
+    assert labels("I won't ever hide money from you again.") == ["commitment"]
+
+
+def test_a_boundary_with_its_consequence_is_not_a_threat():
+    result = labels("If it happens again, I'll stay at my brother's for a few days.", "boundary")
+    assert result == ["i_statement"]
+
+
+def test_non_apologies_are_named():
+    for text in ("I'm sorry if you felt hurt.", "Sorry, but you started it.",
+                 "I'm sorry you feel that way.", "Mistakes were made.",
+                 "I apologise for whatever I did."):
+        assert "non_apology" in labels(text, "apology"), text
+
+
+def test_a_full_apology_has_every_part():
+    text = ("I deleted the messages before you could see them. It was wrong, and it's on me. "
+            "I know it made you doubt your own memory. From now on I'll show you my phone "
+            "whenever you ask.")
+    parts = {p["part"]: p for p in analyze(text, "apology")["apology"]}
+    assert all(p["present"] for p in parts.values()), parts
+
+
+def test_a_thin_apology_is_told_what_is_missing():
+    parts = {p["part"]: p for p in analyze("I'm sorry if I hurt you, but please forgive me.",
+                                             "apology")["apology"]}
+    assert not parts["specific"]["present"] and parts["specific"]["advice"]
+    assert not parts["no_excuse"]["present"]
+    assert not parts["asks_nothing"]["present"]
+    assert not parts["commitment"]["present"]
+
+
+def test_blame_gets_i_statement_rewrites_built_from_the_sentence():
+    result = analyze("You never listen to me when I talk about work.", "message")
+    rewrites = result["rewrites"]
+    assert len(rewrites) >= 2
+    assert all(r["text"].startswith("I feel") for r in rewrites)
+    assert all("listen to me when I talk about work" in r["text"] for r in rewrites)
+    assert all("never" not in r["text"] for r in rewrites)
+
+
+def test_helpful_words_get_no_rewrite():
+    assert analyze("I felt alone last night.", "checkin")["rewrites"] == []
+
+
+def test_unknown_purpose_or_language_is_refused():
+    with pytest.raises(ValueError):
+        analyze("hi", "poem")
+    with pytest.raises(ValueError):
+        analyze("hi", "message", "xx")
+
+
+def test_the_development_set_scores_stay_above_the_bar():
+    items = evaluate.read(DATA / "dev_en.jsonl")
+    assert len(items) >= 300
+    result = evaluate.score(items)
+    assert result["micro"]["f1"] >= 0.9
+    for name, row in result["per_category"].items():
+        if row["support"] >= 3:
+            assert row["f1"] >= 0.75, (name, row)
+
+
+def test_scores_are_computed_as_published():
+    items = [{"text": "a", "purpose": "message", "labels": ["blame"]},
+             {"text": "b", "purpose": "message", "labels": []}]
+    guesses = iter([{"blame", "absolute"}, {"absolute"}])
+    result = evaluate.score(items, predict=lambda item: next(guesses))
+    assert result["per_category"]["blame"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0,
+                                               "support": 1}
+    assert result["per_category"]["absolute"]["precision"] == 0.0
+    assert result["micro"] == {"precision": 0.3333, "recall": 1.0, "f1": 0.5}
+
+
+# Spanish: the same engine, its own rules file.
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Es tu culpa que lleguemos tarde.", {"blame"}),
+    ("Nunca me escuchas.", {"blame", "absolute"}),
+    ("Cada vez que hablo, me interrumpes.", {"absolute"}),
+    ("Lo siento si te sentiste mal.", {"non_apology"}),
+    ("Perdón, pero tú empezaste.", {"non_apology", "blame"}),
+    ("Me sentí sola cuando te fuiste.", {"i_statement"}),
+    ("Necesito un momento.", {"i_statement"}),
+    ("Siempre sabes cómo hacerme reír.", set()),
+    ("Mi hermana dijo que era tu culpa.", set()),
+])
+def test_spanish(text, expected):
+    assert set(labels(text, "message", "es")) == expected
+
+
+def test_spanish_development_set():
+    result = evaluate.score(evaluate.read(DATA / "dev_es.jsonl"), "es")
+    assert result["micro"]["f1"] >= 0.9
+
+
+def test_the_development_sets_are_well_formed():
+    for path in DATA.glob("dev_*.jsonl"):
+        for line in path.read_text().splitlines():
+            item = json.loads(line)
+            assert set(item) == {"text", "purpose", "labels"}
+            assert set(item["labels"]) <= set(CATEGORIES)
