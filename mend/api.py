@@ -13,6 +13,7 @@ from mend.accounts.api import router as accounts_router
 from mend.accounts.models import ApiToken
 from mend.appreciation.api import router as appreciation_router
 from mend.checkins.api import router as checkins_router
+from mend.coaching.api import router as coaching_router
 from mend.commitments.api import router as commitments_router
 from mend.dashboard.api import router as dashboard_router
 from mend.errors import RuleBroken
@@ -85,3 +86,4 @@ api.add_router("", checkins_router)
 api.add_router("", commitments_router)
 api.add_router("", appreciation_router)
 api.add_router("", dashboard_router)
+api.add_router("", coaching_router)

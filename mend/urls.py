@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("mend.dashboard.urls")),
     path("", include("mend.safety.urls")),
     path("", include("mend.professionals.urls")),
+    path("", include("mend.coaching.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -77,6 +77,8 @@ OWN = {
     "pro/",
     "pro/accept/<str:token>/",
     "pro/<id:access_id>/",
+    "coach/",
+    "api/coach/analyze",
 }
 # A valid body for each API operation that takes one, so that the answer an outsider gets
 # is about access, not about a malformed request.

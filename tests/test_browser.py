@@ -168,3 +168,17 @@ def test_quick_exit_leaves_at_once_and_back_does_not_return(browser, live_server
         page.keyboard.press("Escape")
         page.keyboard.press("Escape")
     assert page.url.startswith(settings.MEND_QUICK_EXIT_URL)
+
+
+def test_the_coach_gives_live_feedback_while_typing(browser, live_server, alice):
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(live_server.url + "/login/")
+    page.fill("#id_username", "alice@example.org")
+    page.fill("#id_password", "correct horse battery staple")
+    submit(page, "main button[type=submit]")
+    page.goto(live_server.url + "/coach/")
+    page.type("#id_text", "You never listen to me.")
+    page.wait_for_selector(".coach-live mark.harmful")
+    assert "Blame" in page.inner_text(".coach-live")
+    assert page.inner_text(".coach-live mark.harmful").startswith("You never")
+    shot(page, "coach")

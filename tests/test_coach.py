@@ -19,47 +19,59 @@ def test_every_finding_says_where_why_and_what_instead():
     result = analyze(text, "message")
     assert result["findings"]
     for f in result["findings"]:
-        assert text[f["start"]:f["end"]] == f["text"]
+        assert text[f["start"] : f["end"]] == f["text"]
         assert f["category"] in CATEGORIES
         assert f["severity"] in ("low", "medium", "high", "positive")
         assert f["explanation"].endswith(".") and f["suggestion"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("I feel like you only think of yourself", {"blame"}),
-    ("You're so careless.", {"criticism"}),
-    ("I can never do anything right in your eyes.", {"defensiveness"}),
-    ("I'm out of this conversation.", {"stonewalling"}),
-    ("Fine, forget it.", {"stonewalling"}),
-    ("You're blowing this up.", {"minimizing"}),
-    ("You're making things up.", {"gaslighting"}),
-    ("It's all in your head.", {"gaslighting"}),
-    ("You take everything the wrong way.", {"gaslighting"}),
-    ("How long until you trust me?", {"timeline_pressure"}),
-    ("It's time to put this behind us.", {"timeline_pressure"}),
-    ("Give me your password.", {"control"}),
-    ("If you leave, you'll regret it.", {"threat"}),
-    ("I felt invisible when you were on your phone.", {"i_statement"}),
-    ("I need a few minutes.", {"i_statement"}),
-    ("If I understand you, you felt alone.", {"reflection"}),
-    ("I can see why you'd feel that way.", {"validation"}),
-    ("What would help you feel safer?", {"curiosity"}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I feel like you only think of yourself", {"blame"}),
+        ("You're so careless.", {"criticism"}),
+        ("I can never do anything right in your eyes.", {"defensiveness"}),
+        ("I'm out of this conversation.", {"stonewalling"}),
+        ("Fine, forget it.", {"stonewalling"}),
+        ("You're blowing this up.", {"minimizing"}),
+        ("You're making things up.", {"gaslighting"}),
+        ("It's all in your head.", {"gaslighting"}),
+        ("You take everything the wrong way.", {"gaslighting"}),
+        ("How long until you trust me?", {"timeline_pressure"}),
+        ("It's time to put this behind us.", {"timeline_pressure"}),
+        ("Give me your password.", {"control"}),
+        ("If you leave, you'll regret it.", {"threat"}),
+        ("I felt invisible when you were on your phone.", {"i_statement"}),
+        ("I need a few minutes.", {"i_statement"}),
+        ("If I understand you, you felt alone.", {"reflection"}),
+        ("I can see why you'd feel that way.", {"validation"}),
+        ("What would help you feel safer?", {"curiosity"}),
+    ],
+)
 def test_it_recognises_each_category(text, expected):
     assert set(labels(text)) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "My sister said I was overreacting.",
-    "You always know how to cheer me up.",
-    "It's no big deal that the package came late.",
-    "\"You're so careless,\" my father used to say.",
-    "I'm not saying you're lazy.",
-    "Can we talk later?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My sister said I was overreacting.",
+        "You always know how to cheer me up.",
+        "It's no big deal that the package came late.",
+        '"You\'re so careless," my father used to say.',
+        "I'm not saying you're lazy.",
+        "Can we talk later?",
+    ],
+)
 def test_context_keeps_harmless_words_harmless(text):
-    assert not set(labels(text)) & {"blame", "absolute", "criticism", "minimizing",
-                                      "stonewalling", "contempt"}
+    assert not set(labels(text)) & {
+        "blame",
+        "absolute",
+        "criticism",
+        "minimizing",
+        "stonewalling",
+        "contempt",
+    }
     assert "curiosity" not in labels(text)
 
 
@@ -73,23 +85,31 @@ def test_a_boundary_with_its_consequence_is_not_a_threat():
 
 
 def test_non_apologies_are_named():
-    for text in ("I'm sorry if you felt hurt.", "Sorry, but you started it.",
-                 "I'm sorry you feel that way.", "Mistakes were made.",
-                 "I apologise for whatever I did."):
+    for text in (
+        "I'm sorry if you felt hurt.",
+        "Sorry, but you started it.",
+        "I'm sorry you feel that way.",
+        "Mistakes were made.",
+        "I apologise for whatever I did.",
+    ):
         assert "non_apology" in labels(text, "apology"), text
 
 
 def test_a_full_apology_has_every_part():
-    text = ("I deleted the messages before you could see them. It was wrong, and it's on me. "
-            "I know it made you doubt your own memory. From now on I'll show you my phone "
-            "whenever you ask.")
+    text = (
+        "I deleted the messages before you could see them. It was wrong, and it's on me. "
+        "I know it made you doubt your own memory. From now on I'll show you my phone "
+        "whenever you ask."
+    )
     parts = {p["part"]: p for p in analyze(text, "apology")["apology"]}
     assert all(p["present"] for p in parts.values()), parts
 
 
 def test_a_thin_apology_is_told_what_is_missing():
-    parts = {p["part"]: p for p in analyze("I'm sorry if I hurt you, but please forgive me.",
-                                             "apology")["apology"]}
+    parts = {
+        p["part"]: p
+        for p in analyze("I'm sorry if I hurt you, but please forgive me.", "apology")["apology"]
+    }
     assert not parts["specific"]["present"] and parts["specific"]["advice"]
     assert not parts["no_excuse"]["present"]
     assert not parts["asks_nothing"]["present"]
@@ -127,29 +147,39 @@ def test_the_development_set_scores_stay_above_the_bar():
 
 
 def test_scores_are_computed_as_published():
-    items = [{"text": "a", "purpose": "message", "labels": ["blame"]},
-             {"text": "b", "purpose": "message", "labels": []}]
+    items = [
+        {"text": "a", "purpose": "message", "labels": ["blame"]},
+        {"text": "b", "purpose": "message", "labels": []},
+    ]
     guesses = iter([{"blame", "absolute"}, {"absolute"}])
     result = evaluate.score(items, predict=lambda item: next(guesses))
-    assert result["per_category"]["blame"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0,
-                                               "support": 1}
+    assert result["per_category"]["blame"] == {
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+        "support": 1,
+    }
     assert result["per_category"]["absolute"]["precision"] == 0.0
     assert result["micro"] == {"precision": 0.3333, "recall": 1.0, "f1": 0.5}
 
 
 # Spanish: the same engine, its own rules file.
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Es tu culpa que lleguemos tarde.", {"blame"}),
-    ("Nunca me escuchas.", {"blame", "absolute"}),
-    ("Cada vez que hablo, me interrumpes.", {"absolute"}),
-    ("Lo siento si te sentiste mal.", {"non_apology"}),
-    ("Perdón, pero tú empezaste.", {"non_apology", "blame"}),
-    ("Me sentí sola cuando te fuiste.", {"i_statement"}),
-    ("Necesito un momento.", {"i_statement"}),
-    ("Siempre sabes cómo hacerme reír.", set()),
-    ("Mi hermana dijo que era tu culpa.", set()),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Es tu culpa que lleguemos tarde.", {"blame"}),
+        ("Nunca me escuchas.", {"blame", "absolute"}),
+        ("Cada vez que hablo, me interrumpes.", {"absolute"}),
+        ("Lo siento si te sentiste mal.", {"non_apology"}),
+        ("Perdón, pero tú empezaste.", {"non_apology", "blame"}),
+        ("Me sentí sola cuando te fuiste.", {"i_statement"}),
+        ("Necesito un momento.", {"i_statement"}),
+        ("Siempre sabes cómo hacerme reír.", set()),
+        ("Mi hermana dijo que era tu culpa.", set()),
+    ],
+)
 def test_spanish(text, expected):
     assert set(labels(text, "message", "es")) == expected
 

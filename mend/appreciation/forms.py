@@ -13,7 +13,7 @@ class AppreciationForm(forms.Form):
     text = forms.CharField(
         label="What did you appreciate?",
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "data-coach": "message"}),
     )
 
     def __init__(self, *args, others=(), **kwargs):

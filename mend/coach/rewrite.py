@@ -19,7 +19,8 @@ def _behaviour(lang, sentence: str) -> str:
     for pattern, replacement in rules.get("soften", []):
         clause = re.sub(pattern, replacement, clause, flags=re.IGNORECASE)
     clause = re.sub(r"\s{2,}", " ", clause).strip()
-    return clause
+    # It now sits mid-sentence: "You're careless" becomes "… when you're careless".
+    return clause[:1].lower() + clause[1:] if clause[:3].lower() == "you" else clause
 
 
 def suggest_rewrites(lang, text: str, findings) -> list[dict]:
@@ -42,7 +43,7 @@ def suggest_rewrites(lang, text: str, findings) -> list[dict]:
     template = lang.rewrite["template"]["rewrite"]
     return [
         {
-            "for": first.category,
+            "category": first.category,
             "original": sentence,
             "text": template.format(feeling=feeling, behaviour=behaviour),
         }

@@ -36,6 +36,85 @@
     });
   }
 
+  // Live coaching: as someone writes to another person, show what helps and what hurts.
+  // Drafts go to this server's /api/coach/analyze, are analysed in memory, and are not stored.
+  var el = function (tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  var label = function (category) {
+    var words = category.replace(/_/g, " ");
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  };
+  var renderCoach = function (panel, text, result) {
+    panel.textContent = "";
+    if (!text.trim()) return;
+    var marked = el("p", "coach-marked");
+    var at = 0;
+    result.findings.slice().sort(function (a, b) { return a.start - b.start; })
+      .forEach(function (f) {
+        if (f.start < at) return;
+        marked.appendChild(document.createTextNode(text.slice(at, f.start)));
+        var mark = el("mark", f.kind, text.slice(f.start, f.end));
+        mark.title = label(f.category);
+        marked.appendChild(mark);
+        at = f.end;
+      });
+    marked.appendChild(document.createTextNode(text.slice(at)));
+    panel.appendChild(marked);
+    if (!result.findings.length) panel.appendChild(el("p", "muted", "Nothing stood out."));
+    var list = el("ul", "plain findings");
+    result.findings.forEach(function (f) {
+      var item = el("li", "finding " + f.kind);
+      item.appendChild(el("span", "badge", label(f.category)));
+      item.appendChild(document.createTextNode(" " + f.explanation + " "));
+      item.appendChild(el("em", "", f.suggestion));
+      list.appendChild(item);
+    });
+    panel.appendChild(list);
+    (result.apology || []).forEach(function (part) {
+      var row = el("p", part.present ? "present" : "missing",
+        (part.present ? "✓ " : "○ ") + part.label + (part.advice ? " — " + part.advice : ""));
+      panel.appendChild(row);
+    });
+    if (result.rewrites.length) {
+      panel.appendChild(el("p", "help", "Another way to say it (pick one and make it yours):"));
+      result.rewrites.forEach(function (r) { panel.appendChild(el("p", "rewrite", "“" + r.text + "”")); });
+    }
+  };
+  document.querySelectorAll("textarea[data-coach]").forEach(function (area) {
+    var form = area.form;
+    var token = form && form.querySelector("input[name=csrfmiddlewaretoken]");
+    if (!token || !window.fetch) return;
+    var panel = el("div", "coach-live");
+    panel.setAttribute("aria-live", "polite");
+    panel.setAttribute("aria-label", "Coach feedback");
+    area.insertAdjacentElement("afterend", panel);
+    var timer = null;
+    var sent = 0;
+    var check = function () {
+      var purposeField = form.querySelector("select[name=purpose]");
+      var purpose = purposeField ? purposeField.value : area.getAttribute("data-coach");
+      var text = area.value;
+      var ticket = ++sent;
+      fetch("/api/coach/analyze", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": token.value },
+        body: JSON.stringify({ text: text, purpose: purpose })
+      }).then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (result) { if (result && ticket === sent) renderCoach(panel, text, result); })
+        .catch(function () { /* the form still works without feedback */ });
+    };
+    var later = function () { clearTimeout(timer); timer = setTimeout(check, 350); };
+    area.addEventListener("input", later);
+    var purposeField = form.querySelector("select[name=purpose]");
+    if (purposeField) purposeField.addEventListener("change", later);
+    if (area.value.trim()) later();
+  });
+
   document.querySelectorAll("[data-select-on-focus]").forEach(function (input) {
     input.addEventListener("focus", function () { input.select(); });
   });
