@@ -33,7 +33,9 @@ api = NinjaAPI(
     title="Mend API",
     version="1",
     description="Check-ins, commitments, appreciation and progress for a relationship space.",
-    auth=[SessionAuth(), PersonalToken()],
+    # Token first: a request that carries one needs no CSRF check; browsers fall through to
+    # their session, which does.
+    auth=[PersonalToken(), SessionAuth()],
     urls_namespace="api",
 )
 

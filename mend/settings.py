@@ -190,8 +190,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Tests and DEBUG serve static files straight from the app folders.
+# DEBUG, benchmarks and one-off runs can serve static files straight from the source folders,
+# without `collectstatic` and its manifest of hashed names.
 WHITENOISE_USE_FINDERS = DEBUG or envbool("MEND_STATIC_FROM_SOURCE", False)
+if WHITENOISE_USE_FINDERS:
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"

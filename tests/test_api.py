@@ -202,3 +202,14 @@ def test_nul_characters_are_refused_not_crashed_on(alice_api, couple):
     response = alice_api.post(f"/spaces/{couple.pk}/checkins", {**CHECKIN, "note": "a\x00b"})
     assert response.status_code == 422
     assert "NUL" in response.json()["errors"]["note"]
+
+
+def test_a_token_client_needs_no_csrf_token(alice, couple):
+    from mend.accounts.models import ApiToken
+
+    _, raw = ApiToken.issue(alice, "phone")
+    strict = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    response = strict.post(
+        f"/api/spaces/{couple.pk}/checkins", json.dumps(CHECKIN), content_type="application/json"
+    )
+    assert response.status_code == 201

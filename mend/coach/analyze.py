@@ -1,7 +1,7 @@
 """Finding what helps and what hurts in a message, with the exact span and the reason."""
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from mend.coach import rules
 from mend.coach.apology import assess_apology
@@ -52,7 +52,7 @@ class Finding:
     suggestion: str
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # dataclasses.asdict deep-copies: slow on every keystroke
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,38 +93,43 @@ def _reported(lang: rules.Language, text: str, clause_start: int, start: int) ->
 
 def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     found: list[Finding] = []
+    lower = text.lower()
+    same_length = len(lower) == len(text)
     for category in lang.categories.values():
         if category.purposes and purpose not in category.purposes:
             continue
-        for pattern in category.patterns:
-            for m in pattern.finditer(text):
-                if m.end() == m.start():
-                    continue
-                left, _ = _clause_bounds(text, m.start(), m.end())
-                s_left, s_right = _sentence_bounds(text, m.start(), m.end())
-                sentence = text[s_left : s_right + 1]
-                if any(u.search(sentence) for u in category.unless):
-                    continue
-                if category.praise_check and _praises(lang, text, m.start(), left):
-                    continue
-                if category.kind == "harmful" and (
-                    _inside_quotes(text, m.start())
-                    or _negated(lang, text, left, m.start())
-                    or _reported(lang, text, left, m.start())
-                ):
-                    continue
-                found.append(
-                    Finding(
-                        category.id,
-                        category.kind,
-                        m.start(),
-                        m.end(),
-                        m.group(0),
-                        category.severity,
-                        category.explanation,
-                        category.suggestion,
-                    )
+        if same_length:
+            matches = category.pattern.finditer(lower)
+        else:
+            matches = category.pattern_any_case.finditer(text)
+        for m in matches:
+            if m.end() == m.start():
+                continue
+            left, _ = _clause_bounds(text, m.start(), m.end())
+            s_left, s_right = _sentence_bounds(text, m.start(), m.end())
+            sentence = text[s_left : s_right + 1]
+            if any(u.search(sentence) for u in category.unless):
+                continue
+            if category.praise_check and _praises(lang, text, m.start(), left):
+                continue
+            if category.kind == "harmful" and (
+                _inside_quotes(text, m.start())
+                or _negated(lang, text, left, m.start())
+                or _reported(lang, text, left, m.start())
+            ):
+                continue
+            found.append(
+                Finding(
+                    category.id,
+                    category.kind,
+                    m.start(),
+                    m.end(),
+                    text[m.start() : m.end()],
+                    category.severity,
+                    category.explanation,
+                    category.suggestion,
                 )
+            )
     return _without_overlaps(_demands_are_not_helpful(text, found))
 
 

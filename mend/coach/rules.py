@@ -17,7 +17,10 @@ class Category:
     severity: str
     explanation: str
     suggestion: str
-    patterns: tuple[re.Pattern, ...]
+    # One alternation of every pattern, for lower-cased text; and the same for any case, used
+    # when lower-casing would change the text's length (a few Unicode letters do).
+    pattern: re.Pattern
+    pattern_any_case: re.Pattern
     # A sentence matching any of these does not count for this category.
     unless: tuple[re.Pattern, ...] = ()
     purposes: tuple[str, ...] = ()  # empty: every purpose
@@ -42,6 +45,27 @@ def _compile(patterns) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, FLAGS) for p in patterns)
 
 
+def lowered(pattern: str) -> str:
+    """The pattern for lower-cased text: letters lowered, escapes (\\S, \\W, …) untouched.
+    Matching lower-cased text without IGNORECASE is about twice as fast."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+def _combine(patterns, flags) -> re.Pattern | None:
+    """All of a category's patterns as one alternation: one pass over the text."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
 def available() -> list[str]:
     return sorted(p.stem for p in RULES_DIR.glob("*.toml"))
 
@@ -59,7 +83,8 @@ def load(code: str) -> Language:
             severity=spec["severity"],
             explanation=spec["explanation"],
             suggestion=spec["suggestion"],
-            patterns=_compile(spec["patterns"]),
+            pattern=_combine([lowered(p) for p in spec["patterns"]], re.UNICODE),
+            pattern_any_case=_combine(spec["patterns"], FLAGS),
             unless=_compile(spec.get("unless", [])),
             purposes=tuple(spec.get("purposes", [])),
             praise_check=spec.get("praise_check", False),
