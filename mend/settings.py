@@ -232,6 +232,12 @@ X_FRAME_OPTIONS = "DENY"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "mend.security.PrivateTextReporterFilter"
 
 MEND_INVITE_HOURS = envint("MEND_INVITE_HOURS", 72)
+# Optional language model for the coach (any OpenAI-compatible endpoint). Off when unset:
+# with it on, drafts the person asks about are sent to that endpoint.
+MEND_LLM_URL = envstr("MEND_LLM_URL")
+MEND_LLM_MODEL = envstr("MEND_LLM_MODEL", "llama3.1")
+MEND_LLM_API_KEY = envsecret("MEND_LLM_API_KEY")
+MEND_LLM_TIMEOUT = envint("MEND_LLM_TIMEOUT_SECONDS", 8)
 # Where "Quick exit" goes: somewhere ordinary that would not draw a second look.
 MEND_QUICK_EXIT_URL = envstr("MEND_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 

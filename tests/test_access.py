@@ -79,6 +79,7 @@ OWN = {
     "pro/<id:access_id>/",
     "coach/",
     "api/coach/analyze",
+    "api/coach/scenario",
 }
 # A valid body for each API operation that takes one, so that the answer an outsider gets
 # is about access, not about a malformed request.

@@ -37,7 +37,9 @@ def test_the_api_refuses_bad_input_clearly(alice_api, client):
 
 
 def test_the_practice_page_works_without_javascript(alice_client):
-    page = alice_client.post("/coach/", {"purpose": "message", "text": "Whatever."})
+    page = alice_client.post(
+        "/coach/", {"form": "check", "purpose": "message", "text": "Whatever."}
+    )
     assert b"Stonewalling" in page.content
     assert b"Who sees this" in page.content
 

@@ -44,6 +44,7 @@ def suggest_rewrites(lang, text: str, findings) -> list[dict]:
     return [
         {
             "category": first.category,
+            "source": "local",
             "original": sentence,
             "text": template.format(feeling=feeling, behaviour=behaviour),
         }

@@ -1,8 +1,9 @@
 from ninja import Field, Router, Schema
 
 from mend.apischema import Input, problems
-from mend.coach import PURPOSES, analyze, rules
+from mend.coach import PURPOSES, rules
 from mend.coach.analyze import MAX_TEXT
+from mend.coaching import coaching
 
 router = Router(tags=["coach"])
 
@@ -11,6 +12,12 @@ class AnalyzeIn(Input):
     text: str = Field(max_length=MAX_TEXT)
     purpose: str = Field("message", pattern=f"^({'|'.join(PURPOSES)})$")
     language: str = Field("en", pattern=f"^({'|'.join(rules.available())})$")
+    ai: bool = Field(False, description="Also ask the configured language model, if any.")
+
+
+class ScenarioIn(Input):
+    scenario: str = Field(min_length=3, max_length=500)
+    message: str = Field(min_length=1, max_length=MAX_TEXT)
 
 
 class FindingOut(Schema):
@@ -26,6 +33,7 @@ class FindingOut(Schema):
 
 class RewriteOut(Schema):
     category: str
+    source: str
     original: str
     text: str
 
@@ -44,9 +52,24 @@ class AnalysisOut(Schema):
     findings: list[FindingOut]
     rewrites: list[RewriteOut]
     apology: list[ApologyPartOut] | None = None
+    ai: str = Field("off", description="off, used, or unavailable (fell back to local).")
+
+
+class ScenarioOut(Schema):
+    reply: str
+    reply_findings: list[FindingOut]
+    your_findings: list[FindingOut]
 
 
 @router.post("/coach/analyze", response={200: AnalysisOut, **problems()})
 def analyze_text(request, payload: AnalyzeIn):
-    """Live feedback on a draft. Nothing is stored and nothing leaves this server."""
-    return analyze(payload.text, payload.purpose, payload.language)
+    """Live feedback on a draft. Nothing is stored; nothing leaves this server unless `ai` is
+    asked for and a language model is configured."""
+    return coaching.analyze_draft(payload.text, payload.purpose, payload.language, payload.ai)
+
+
+@router.post("/coach/scenario", response={200: ScenarioOut, **problems(404, 504)})
+def scenario(request, payload: ScenarioIn):
+    """Practise a hard conversation with the configured language model playing the other
+    person. 404 when no model is configured here; 504 when it does not answer in time."""
+    return coaching.roleplay(payload.scenario, payload.message)
