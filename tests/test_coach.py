@@ -195,3 +195,54 @@ def test_the_development_sets_are_well_formed():
             item = json.loads(line)
             assert set(item) == {"text", "purpose", "labels"}
             assert set(item["labels"]) <= set(CATEGORIES)
+
+
+def _command(*args) -> str:
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("coach", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_eval_command_prints_micro_and_per_category_json(tmp_path):
+    path = tmp_path / "set.jsonl"
+    path.write_text(
+        '{"text": "You never listen.", "purpose": "message", '
+        '"labels": ["blame", "absolute"]}\n'
+        '{"text": "Thanks for dinner.", "purpose": "message", "labels": []}\n'
+    )
+    data = json.loads(_command("eval", str(path), "--json"))
+    assert data["micro"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert data["per_category"]["blame"]["support"] == 1
+    assert "micro" in _command("eval", str(path))  # the readable table
+
+
+def test_the_eval_command_maps_gottmans_four(tmp_path):
+    path = tmp_path / "gottman.jsonl"
+    path.write_text(
+        '{"text": "A: You always forget.", "labels": ["criticism"]}\n'
+        '{"text": "A: I hear you.", "labels": ["healthy"]}\n'
+    )
+    data = json.loads(_command("eval", str(path), "--json", "--gottman"))
+    assert data["micro"]["f1"] == 1.0
+    assert set(data["per_category"]) == {"criticism"}
+
+
+def test_the_analyze_command_prints_findings_json():
+    data = json.loads(
+        _command("analyze", "I'm sorry if you felt hurt.", "--purpose", "apology", "--json")
+    )
+    assert data["labels"] == ["non_apology"]
+    assert data["findings"][0]["text"] == "I'm sorry if"
+
+
+def test_a_malformed_file_is_a_clear_error(tmp_path):
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text("{not json\n")
+    with pytest.raises(CommandError, match="bad.jsonl:1"):
+        _command("eval", str(path))

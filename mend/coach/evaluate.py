@@ -31,6 +31,31 @@ def read(path: Path) -> list[dict]:
     return items
 
 
+# Gottman's four patterns, as labelled in public data sets, from Mend's finer categories: their
+# "criticism" includes the "you always / you never" lines Mend also calls blame and absolute.
+GOTTMAN = {
+    "criticism": "criticism",
+    "blame": "criticism",
+    "absolute": "criticism",
+    "contempt": "contempt",
+    "defensiveness": "defensiveness",
+    "stonewalling": "stonewalling",
+}
+
+
+def as_gottman(items: list[dict], language: str = "en"):
+    """Items relabelled for Gottman's four ("healthy" means none), and a matching predictor."""
+    relabelled = [
+        {**item, "labels": [l for l in item["labels"] if l in GOTTMAN.values()]} for item in items
+    ]
+
+    def predict(item):
+        labels = analyze(item["text"], item["purpose"], language)["labels"]
+        return {GOTTMAN[label] for label in labels if label in GOTTMAN}
+
+    return relabelled, predict
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0

@@ -21,6 +21,13 @@ class Command(BaseCommand):
         score.add_argument("--language", default="en", choices=rules.available())
         score.add_argument("--json", action="store_true", dest="as_json")
         score.add_argument("--misses", action="store_true", help="List the items it got wrong.")
+        score.add_argument(
+            "--gottman",
+            action="store_true",
+            help="The file is labelled with Gottman's four patterns (criticism, "
+            "contempt, defensiveness, stonewalling, or healthy): map Mend's "
+            "categories onto them.",
+        )
 
     def handle(self, *args, action, as_json=False, language="en", **options):
         if action == "analyze":
@@ -37,7 +44,10 @@ class Command(BaseCommand):
             items = evaluate.read(path)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        result = evaluate.score(items, language)
+        predict = None
+        if options["gottman"]:
+            items, predict = evaluate.as_gottman(items, language)
+        result = evaluate.score(items, language, predict)
         if not options["misses"]:
             result.pop("misses")
         if as_json:
