@@ -46,7 +46,7 @@ GOTTMAN = {
 def as_gottman(items: list[dict], language: str = "en"):
     """Items relabelled for Gottman's four ("healthy" means none), and a matching predictor."""
     relabelled = [
-        {**item, "labels": [l for l in item["labels"] if l in GOTTMAN.values()]} for item in items
+        {**item, "labels": [x for x in item["labels"] if x in GOTTMAN.values()]} for item in items
     ]
 
     def predict(item):
