@@ -14,23 +14,10 @@ from mend.commitments.models import Commitment, Entry
 from mend.spaces.models import Membership
 from mend.spaces.services import leave_space
 
-CHECKIN_FIELDS = [
-    "space",
-    "local_date",
-    "mood",
-    "safety",
-    "trust",
-    "conflict",
-    "communication",
-    "checking",
-    "note",
-    "note_shared",
-]
-
 
 def _checkins(user) -> list[dict]:
     rows = CheckIn.objects.filter(user=user).select_related("space").order_by("local_date")
-    return [{**{f: getattr(c, f) for f in CHECKIN_FIELDS[1:]}, "space": c.space.name} for c in rows]
+    return [{"space": c.space.name, **c.as_seen_by(user)} for c in rows]
 
 
 def _commitments(user) -> list[dict]:

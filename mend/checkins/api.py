@@ -40,23 +40,7 @@ class CheckInOut(Schema):
 
 
 def _out(checkin: CheckIn, viewer) -> dict:
-    data = {
-        f: getattr(checkin, f)
-        for f in (
-            "id",
-            "local_date",
-            "mood",
-            "safety",
-            "trust",
-            "conflict",
-            "communication",
-            "checking",
-            "note_shared",
-        )
-    }
-    data["member_id"] = checkin.user_id
-    data["note"] = checkin.note_visible_to(viewer)
-    return data
+    return {**checkin.as_seen_by(viewer), "id": checkin.pk, "member_id": checkin.user_id}
 
 
 @router.get("/spaces/{space_id}/checkins", response={200: list[CheckInOut], **problems(404)})

@@ -48,6 +48,23 @@ class CheckIn(models.Model):
         ]
         ordering = ["local_date"]
 
+    ANSWERS = (
+        "local_date",
+        "mood",
+        "safety",
+        "trust",
+        "conflict",
+        "communication",
+        "checking",
+        "note_shared",
+    )
+
+    def as_seen_by(self, viewer) -> dict:
+        """The check-in as `viewer` may see it: the numbers, and the note only if allowed."""
+        data = {name: getattr(self, name) for name in self.ANSWERS}
+        data["note"] = self.note_visible_to(viewer)
+        return data
+
     def note_visible_to(self, viewer) -> str:
         if viewer.pk == self.user_id or self.note_shared:
             return self.note
