@@ -22,7 +22,7 @@ from mend.spaces.api import router as spaces_router
 
 class PersonalToken(HttpBearer):
     def authenticate(self, request, token):
-        found = ApiToken.objects.matching(token).select_related("user").first()
+        found = ApiToken.objects.matching(token).select_related("user").order_by().first()
         if found is None:
             return None
         request.user = found.user

@@ -1,3 +1,6 @@
+import json
+
+from django.http import HttpResponse
 from ninja import Field, Router, Schema
 
 from mend.apischema import Input, problems
@@ -65,7 +68,10 @@ class ScenarioOut(Schema):
 def analyze_text(request, payload: AnalyzeIn):
     """Live feedback on a draft. Nothing is stored; nothing leaves this server unless `ai` is
     asked for and a language model is configured."""
-    return coaching.analyze_draft(payload.text, payload.purpose, payload.language, payload.ai)
+    result = coaching.analyze_draft(payload.text, payload.purpose, payload.language, payload.ai)
+    # Already plain JSON types, shaped as AnalysisOut (the schema tests check it): skipping a
+    # second validation pass matters on an endpoint called on every pause in typing.
+    return HttpResponse(json.dumps(result), content_type="application/json")
 
 
 @router.post("/coach/scenario", response={200: ScenarioOut, **problems(404, 504)})
