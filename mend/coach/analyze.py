@@ -74,11 +74,11 @@ def _negated(lang: rules.Language, text: str, clause_start: int, start: int) -> 
     return bool(lang.negation.search(window))
 
 
-def _praises(lang: rules.Language, text: str, start: int, clause_start: int) -> bool:
-    """True when the clause around a you-statement praises and does not complain."""
-    end = SENTENCE_END.search(text, start)
-    clause = text[clause_start : end.start() if end else len(text)]
-    return bool(lang.praise.search(clause)) and not lang.complaint.search(clause)
+def _praises(lang: rules.Language, text: str, start: int, end: int) -> bool:
+    """True when the sentence around a you-statement praises and does not complain."""
+    left, right = _sentence_bounds(text, start, end)
+    sentence = text[left:right]
+    return bool(lang.praise.search(sentence)) and not lang.complaint.search(sentence)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -110,7 +110,7 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
             sentence = text[s_left : s_right + 1]
             if any(u.search(sentence) for u in category.unless):
                 continue
-            if category.praise_check and _praises(lang, text, m.start(), left):
+            if category.praise_check and _praises(lang, text, m.start(), m.end()):
                 continue
             if category.kind == "harmful" and (
                 _inside_quotes(text, m.start())
