@@ -56,7 +56,8 @@ def lowered(pattern: str) -> str:
         else:
             out.append(pattern[i].lower())
             i += 1
-    return "".join(out)
+    # Texting style drops apostrophes ("youre", "dont", "im"): make them optional.
+    return "".join(out).replace("['’]?", "['’]").replace("['’]", "['’]?")
 
 
 def _combine(patterns, flags) -> re.Pattern | None:
