@@ -91,6 +91,22 @@ def _reported(lang: rules.Language, text: str, clause_start: int, start: int) ->
     return bool(lang.reported_speech.search(text[clause_start:start]))
 
 
+def _matches(pattern, text: str):
+    """Matches that start on a word boundary when they start with a letter or digit (the
+    rules' leading \\b is checked here; see rules._combine)."""
+    pos = 0
+    while pos <= len(text):
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        start = m.start()
+        if text[start : start + 1].isalnum() and start > 0 and text[start - 1].isalnum():
+            pos = start + 1  # not at a word start: look again just after it
+            continue
+        yield m
+        pos = m.end() if m.end() > start else start + 1
+
+
 def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     found: list[Finding] = []
     lower = text.lower()
@@ -98,11 +114,9 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     for category in lang.categories.values():
         if category.purposes and purpose not in category.purposes:
             continue
-        if same_length:
-            matches = category.pattern.finditer(lower)
-        else:
-            matches = category.pattern_any_case.finditer(text)
-        for m in matches:
+        haystack = lower if same_length else text
+        pattern = category.pattern if same_length else category.pattern_any_case
+        for m in _matches(pattern, haystack):
             if m.end() == m.start():
                 continue
             left, _ = _clause_bounds(text, m.start(), m.end())

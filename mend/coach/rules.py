@@ -61,10 +61,15 @@ def lowered(pattern: str) -> str:
 
 
 def _combine(patterns, flags) -> re.Pattern | None:
-    """All of a category's patterns as one alternation: one pass over the text."""
+    """All of a category's patterns as one alternation: one pass over the text.
+
+    A leading word boundary is dropped from each pattern and checked by the matcher instead
+    (see analyze._matches): Python's engine scans an alternation about twice as fast without
+    it."""
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    bare = [p[2:] if p.startswith("\\b") else p for p in patterns]
+    return re.compile("|".join(f"(?:{p})" for p in bare), flags)
 
 
 def available() -> list[str]:
