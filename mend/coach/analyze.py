@@ -75,8 +75,11 @@ def _negated(lang: rules.Language, text: str, clause_start: int, start: int) -> 
 
 
 def _praises(lang: rules.Language, text: str, start: int, end: int) -> bool:
-    """True when the sentence around a you-statement praises and does not complain."""
+    """True when the sentence around a you-statement (and the one after it: "You always hold
+    my hand. I love that.") praises and does not complain."""
     left, right = _sentence_bounds(text, start, end)
+    if right < len(text):
+        right = _sentence_bounds(text, right + 1, right + 1)[1]
     sentence = text[left:right]
     return bool(lang.praise.search(sentence)) and not lang.complaint.search(sentence)
 
