@@ -246,3 +246,21 @@ def test_a_malformed_file_is_a_clear_error(tmp_path):
     path.write_text("{not json\n")
     with pytest.raises(CommandError, match="bad.jsonl:1"):
         _command("eval", str(path))
+
+
+def test_the_learned_second_opinion_adds_what_the_rules_miss_and_says_so():
+    result = analyze("You keep secrets and then act surprised when I'm suspicious.", "message")
+    finding = next(f for f in result["findings"] if f["category"] == "blame")
+    assert "how the sentence as a whole is put" in finding["explanation"]
+    assert finding["text"].startswith("You keep secrets")
+
+
+def test_the_learned_model_is_trained_from_the_shipped_examples():
+    from mend.coach import learned
+    from mend.coach.analyze import CATEGORIES
+
+    model = learned.model_for("en", CATEGORIES)
+    assert model is not None and set(model.weights) == set(CATEGORIES)
+    assert model.probability("blame", "you ruined everything") > 0.5
+    assert model.probability("blame", "thank you for dinner") < 0.5
+    assert learned.model_for("es", CATEGORIES) is None  # too few Spanish examples yet

@@ -1,9 +1,10 @@
 """Finding what helps and what hurts in a message, with the exact span and the reason."""
 
+import math
 import re
 from dataclasses import dataclass
 
-from mend.coach import rules
+from mend.coach import learned, rules
 from mend.coach.apology import assess_apology
 from mend.coach.rewrite import suggest_rewrites
 
@@ -34,6 +35,9 @@ HELPFUL = (
 CATEGORIES = HARMFUL + HELPFUL
 PURPOSES = ("message", "apology", "boundary", "checkin")
 COERCIVE = ("control", "threat", "timeline_pressure")
+# How sure the learned model must be before it adds a finding the rules did not make.
+LEARNED_THRESHOLD = 0.6
+LEARNED_NOTE = " (Noticed from how the sentence as a whole is put, not from one phrase.)"
 MAX_TEXT = 5000
 QUOTES = re.compile(r"[\"“”«»]")
 SENTENCE_END = re.compile(r"[.!?;\n]+|\s[-–—]\s|,\s+(?:but|and|so)\s")
@@ -147,7 +151,63 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
                     category.suggestion,
                 )
             )
+    found += _learned(lang, text, purpose, {f.category for f in found})
     return _without_overlaps(_demands_are_not_helpful(text, found))
+
+
+def _sentences(text: str):
+    start = 0
+    for m in re.finditer(r"[.!?\n]+", text):
+        if text[start : m.start()].strip():
+            yield start, m.end()
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def _learned(lang: rules.Language, text: str, purpose: str, found: set[str]) -> list[Finding]:
+    """Findings the learned second opinion is sure of, on the sentence that shows them most."""
+    model = learned.model_for(lang.code, CATEGORIES)
+    if model is None:
+        return []
+    feats = learned.features(text)
+    if not feats:
+        return []
+    threshold = math.log(LEARNED_THRESHOLD / (1 - LEARNED_THRESHOLD))
+    sentences = None
+    added = []
+    for category in lang.categories.values():
+        if category.id in found or category.id not in model.weights:
+            continue
+        if category.purposes and purpose not in category.purposes:
+            continue
+        if model.log_odds(category.id, feats) < threshold:
+            continue
+        if sentences is None:
+            sentences = [(a, b, learned.features(text[a:b])) for a, b in _sentences(text)]
+        start, end, _ = max(sentences, key=lambda s: model.log_odds(category.id, s[2]))
+        sentence = text[start:end]
+        if category.kind == "harmful" and (
+            _inside_quotes(text, start) or lang.reported_speech.search(sentence)
+        ):
+            continue
+        if category.praise_check and _praises(lang, text, start, end):
+            continue
+        while start < end and text[start].isspace():
+            start += 1
+        added.append(
+            Finding(
+                category.id,
+                category.kind,
+                start,
+                end,
+                text[start:end],
+                category.severity,
+                category.explanation + LEARNED_NOTE,
+                category.suggestion,
+            )
+        )
+    return added
 
 
 def _demands_are_not_helpful(text: str, found: list[Finding]) -> list[Finding]:
