@@ -18,6 +18,7 @@ DATA = Path(__file__).resolve().parent / "data"
 TOKEN = re.compile(r"[a-záéíóúñü']+")
 MIN_EXAMPLES = 200
 SMOOTHING = 0.5
+MIN_WEIGHT = 0.25
 
 
 def features(text: str) -> set[str]:
@@ -32,7 +33,7 @@ class Model:
 
     def log_odds(self, category: str, feats: set[str]) -> float:
         table = self.weights[category]
-        return self.prior[category] + sum(table.get(f, 0.0) for f in feats)
+        return self.prior[category] + sum(table[f] for f in feats & table.keys())
 
     def probability(self, category: str, text: str) -> float:
         odds = max(-50.0, min(50.0, self.log_odds(category, features(text))))
@@ -62,11 +63,15 @@ def train(items: list[dict], categories) -> Model:
         total_pos = sum(pos.values()) + SMOOTHING * len(vocabulary)
         total_neg = sum(neg.values()) + SMOOTHING * len(vocabulary)
         prior[category] = math.log(n_pos + 1) - math.log(n_neg + 1)
-        weights[category] = {
-            f: math.log((pos.get(f, 0) + SMOOTHING) / total_pos)
-            - math.log((neg.get(f, 0) + SMOOTHING) / total_neg)
-            for f in vocabulary
-        }
+        table = {}
+        for f in vocabulary:
+            weight = math.log((pos.get(f, 0) + SMOOTHING) / total_pos) - math.log(
+                (neg.get(f, 0) + SMOOTHING) / total_neg
+            )
+            # Words that barely tell the categories apart only cost time.
+            if abs(weight) >= MIN_WEIGHT:
+                table[f] = weight
+        weights[category] = table
     return Model(prior, weights)
 
 
