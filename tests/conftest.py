@@ -2,13 +2,16 @@
 
 import json
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from unittest import mock
 
 import pytest
 from django.test import Client
 
 from mend.accounts.models import ApiToken, User
+from mend.checkins import services as checkins
+from mend.commitments import services as commitments
+from mend.professionals import services as professionals
 from mend.spaces import services as spaces
 
 PASSWORD = "correct horse battery staple"
@@ -150,3 +153,24 @@ CHECKIN = {
     "note": "",
     "note_shared": False,
 }
+
+
+@pytest.fixture
+def world(couple, alice, bob, outsider):
+    """Alice and Bob's couple with a commitment that has fallen due; Olga has her own space."""
+    today = datetime.now(UTC).date()
+    commitment = commitments.make(
+        couple, alice, "Call at lunch", "once", today, datetime.min.time()
+    )
+    commitments.bring_due_up_to_date(couple)
+    occurrence = commitments.occurrences(couple).get()
+    checkins.record(couple, alice, checkins.Answers(**CHECKIN))
+    access, _ = professionals.invite(couple, alice, "thea@example.org")
+    theirs = spaces.create_space(outsider, "Olga's", "couple")
+    return {
+        "space_id": couple.pk,
+        "commitment_id": commitment.pk,
+        "occurrence_id": occurrence.pk,
+        "access_id": access.pk,
+        "own_space_id": theirs.pk,
+    }

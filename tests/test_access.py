@@ -8,17 +8,12 @@ until someone decides, and writes down, who may use it.
 import functools
 import json
 import re
-from datetime import UTC, datetime
 
 import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 
 from mend.accounts.models import ApiToken
-from mend.checkins import services as checkins
-from mend.commitments import services as commitments
-from mend.professionals import services as professionals
-from mend.spaces import services as spaces
 from tests.conftest import CHECKIN, client_for
 
 pytestmark = pytest.mark.django_db
@@ -138,27 +133,6 @@ def test_every_route_is_classified():
 def test_the_matrix_covers_every_space_route():
     # Guard against the walk silently finding nothing.
     assert len(SPACE_ROUTES) >= 25
-
-
-@pytest.fixture
-def world(couple, alice, bob, outsider):
-    """Alice and Bob's couple with a commitment that has fallen due; Olga has her own space."""
-    today = datetime.now(UTC).date()
-    commitment = commitments.make(
-        couple, alice, "Call at lunch", "once", today, datetime.min.time()
-    )
-    commitments.bring_due_up_to_date(couple)
-    occurrence = commitments.occurrences(couple).get()
-    checkins.record(couple, alice, checkins.Answers(**CHECKIN))
-    access, _ = professionals.invite(couple, alice, "thea@example.org")
-    theirs = spaces.create_space(outsider, "Olga's", "couple")
-    return {
-        "space_id": couple.pk,
-        "commitment_id": commitment.pk,
-        "occurrence_id": occurrence.pk,
-        "access_id": access.pk,
-        "own_space_id": theirs.pk,
-    }
 
 
 def _fill(route: str, values: dict) -> str:
