@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from mend.coach import learned, rules
 from mend.coach.apology import assess_apology
 from mend.coach.rewrite import suggest_rewrites
+from mend.coach.sentences import Layout
 
 HARMFUL = (
     "blame",
@@ -40,7 +41,6 @@ LEARNED_THRESHOLD = 0.6
 LEARNED_NOTE = " (Noticed from how the sentence as a whole is put, not from one phrase.)"
 MAX_TEXT = 5000
 QUOTES = re.compile(r"[\"“”«»]")
-SENTENCE_END = re.compile(r"[.!?;\n]+|\s[-–—]\s|,\s+(?:but|and|so)\s")
 NEGATION_WINDOW = 25  # characters before a match in which a negation cancels it
 
 
@@ -59,14 +59,6 @@ class Finding:
         return dict(vars(self))  # dataclasses.asdict deep-copies: slow on every keystroke
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    right = SENTENCE_END.search(text, end)
-    return left, right.start() if right else len(text)
-
-
 def _inside_quotes(text: str, start: int) -> bool:
     return len(QUOTES.findall(text, 0, start)) % 2 == 1
 
@@ -78,20 +70,13 @@ def _negated(lang: rules.Language, text: str, clause_start: int, start: int) -> 
     return bool(lang.negation.search(window))
 
 
-def _praises(lang: rules.Language, text: str, start: int, end: int) -> bool:
+def _praises(lang: rules.Language, layout: Layout, start: int, end: int) -> bool:
     """True when the sentence around a you-statement (and the one after it: "You always hold
     my hand. I love that.") praises and does not complain."""
-    left, right = _sentence_bounds(text, start, end)
-    if right < len(text):
-        right = _sentence_bounds(text, right + 1, right + 1)[1]
-    sentence = text[left:right]
+    left, right = layout.sentence(start, end)
+    right = max(right, layout.sentences.next_end(start))
+    sentence = layout.text[left:right]
     return bool(lang.praise.search(sentence)) and not lang.complaint.search(sentence)
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    right = min((i for i in (text.find(c, end) for c in ".!?\n") if i != -1), default=len(text))
-    return left, right
 
 
 def _reported(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
@@ -116,6 +101,7 @@ def _matches(pattern, text: str):
 
 def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     found: list[Finding] = []
+    layout = Layout(text)
     lower = text.lower()
     same_length = len(lower) == len(text)
     for category in lang.categories.values():
@@ -126,12 +112,12 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
         for m in _matches(pattern, haystack):
             if m.end() == m.start():
                 continue
-            left, _ = _clause_bounds(text, m.start(), m.end())
-            s_left, s_right = _sentence_bounds(text, m.start(), m.end())
+            left = layout.clause_start(m.start())
+            s_left, s_right = layout.sentence(m.start(), m.end())
             sentence = text[s_left : s_right + 1]
             if any(u.search(sentence) for u in category.unless):
                 continue
-            if category.praise_check and _praises(lang, text, m.start(), m.end()):
+            if category.praise_check and _praises(lang, layout, m.start(), m.end()):
                 continue
             if category.kind == "harmful" and (
                 _inside_quotes(text, m.start())
@@ -151,22 +137,13 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
                     category.suggestion,
                 )
             )
-    found += _learned(lang, text, purpose, {f.category for f in found})
-    return _without_overlaps(_demands_are_not_helpful(text, found))
+    found += _learned(lang, layout, purpose, {f.category for f in found})
+    return _without_overlaps(_demands_are_not_helpful(layout, found))
 
 
-def _sentences(text: str):
-    start = 0
-    for m in re.finditer(r"[.!?\n]+", text):
-        if text[start : m.start()].strip():
-            yield start, m.end()
-        start = m.end()
-    if text[start:].strip():
-        yield start, len(text)
-
-
-def _learned(lang: rules.Language, text: str, purpose: str, found: set[str]) -> list[Finding]:
+def _learned(lang: rules.Language, layout: Layout, purpose: str, found: set[str]) -> list:
     """Findings the learned second opinion is sure of, on the sentence that shows them most."""
+    text = layout.text
     model = learned.model_for(lang.code, CATEGORIES)
     if model is None:
         return []
@@ -184,14 +161,16 @@ def _learned(lang: rules.Language, text: str, purpose: str, found: set[str]) -> 
         if model.log_odds(category.id, feats) < threshold:
             continue
         if sentences is None:
-            sentences = [(a, b, learned.features(text[a:b])) for a, b in _sentences(text)]
+            sentences = [
+                (a, b, learned.features(text[a:b])) for a, b in layout.non_empty_sentences()
+            ]
         start, end, _ = max(sentences, key=lambda s: model.log_odds(category.id, s[2]))
         sentence = text[start:end]
         if category.kind == "harmful" and (
             _inside_quotes(text, start) or lang.reported_speech.search(sentence)
         ):
             continue
-        if category.praise_check and _praises(lang, text, start, end):
+        if category.praise_check and _praises(lang, layout, start, end):
             continue
         while start < end and text[start].isspace():
             start += 1
@@ -210,13 +189,13 @@ def _learned(lang: rules.Language, text: str, purpose: str, found: set[str]) -> 
     return added
 
 
-def _demands_are_not_helpful(text: str, found: list[Finding]) -> list[Finding]:
+def _demands_are_not_helpful(layout: Layout, found: list[Finding]) -> list[Finding]:
     """ "I need to know where you are at all times" is control, not an I-statement; a helpful
     reading of a sentence that controls, threatens or pressures is dropped."""
     coercive = [f for f in found if f.category in COERCIVE]
     if not coercive:
         return found
-    spans = [_sentence_bounds(text, f.start, f.end) for f in coercive]
+    spans = [layout.sentence(f.start, f.end) for f in coercive]
     return [f for f in found if f.kind == "harmful" or not any(a <= f.start <= b for a, b in spans)]
 
 

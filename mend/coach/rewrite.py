@@ -6,6 +6,8 @@
 
 import re
 
+from mend.coach.sentences import Layout
+
 REWRITABLE = ("blame", "criticism", "absolute")
 
 
@@ -28,16 +30,8 @@ def suggest_rewrites(lang, text: str, findings) -> list[dict]:
     if not targets or "rewrite" not in lang.rewrite.get("template", {}):
         return []
     first = targets[0]
-    start = (
-        max(
-            text.rfind(".", 0, first.start),
-            text.rfind("!", 0, first.start),
-            text.rfind("?", 0, first.start),
-        )
-        + 1
-    )
-    end_match = re.search(r"[.!?]", text[first.end :])
-    sentence = text[start : first.end + (end_match.start() if end_match else len(text))].strip()
+    start, end = Layout(text).sentence(first.start, first.end)
+    sentence = text[start:end].strip()
     behaviour = _behaviour(lang, sentence) or lang.rewrite["template"]["fallback_behaviour"]
     feelings = lang.feelings.get(first.category, lang.feelings.get("default", []))[:3]
     template = lang.rewrite["template"]["rewrite"]
