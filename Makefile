@@ -20,7 +20,6 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/activate
 install: $(VENV)/.installed
 
 run: install
-	$(BIN)/python -m mend.devsecrets
 	$(BIN)/mend migrate --noinput
 	$(BIN)/mend collectstatic --noinput --verbosity 0
 	@echo "Mend is at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"

@@ -73,5 +73,5 @@ def test_the_balance_weighs_good_moments_against_hard_ones(couple, alice, bob):
         CheckIn.objects.create(
             space=couple, user=bob, local_date=date(2026, 6, 2), **{**CHECKIN, "conflict": "major"}
         )
-        balance = services.balance(couple, alice, 7)
+        balance = services.balances(couple, alice, (7,))[7]
     assert balance == {"positive": 4, "negative": 2, "ratio": 2.0}

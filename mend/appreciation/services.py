@@ -82,12 +82,30 @@ def evening_prompt_due(space, user) -> bool:
     ).exists()
 
 
-def balance(space, viewer, days: int) -> dict:
-    """Appreciations and kept commitments against misses and major conflicts."""
+def balances(space, viewer, windows=(7, 30)) -> dict[int, dict]:
+    """Appreciations and kept commitments against misses and major conflicts, for each window
+    of days; read from the database once for the longest window."""
     today = localtime.local_date(timezone.now(), viewer.time_zone)
-    since = today - timedelta(days=days - 1)
-    appreciations = Appreciation.objects.filter(space=space, local_date__gte=since).count()
-    statuses = [o.status for o in occurrences(space).filter(local_date__gte=since)]
-    t = outcome.tally(statuses)
-    conflicts = CheckIn.objects.filter(space=space, local_date__gte=since, conflict="major").count()
-    return outcome.positive_ratio(appreciations, t.kept, t.missed, conflicts)
+    since = today - timedelta(days=max(windows) - 1)
+    thanks = list(
+        Appreciation.objects.filter(space=space, local_date__gte=since).values_list(
+            "local_date", flat=True
+        )
+    )
+    due = [(o.local_date, o.status) for o in occurrences(space).filter(local_date__gte=since)]
+    fights = list(
+        CheckIn.objects.filter(space=space, local_date__gte=since, conflict="major").values_list(
+            "local_date", flat=True
+        )
+    )
+    result = {}
+    for days in windows:
+        start = today - timedelta(days=days - 1)
+        t = outcome.tally(status for day, status in due if day >= start)
+        result[days] = outcome.positive_ratio(
+            sum(day >= start for day in thanks),
+            t.kept,
+            t.missed,
+            sum(day >= start for day in fights),
+        )
+    return result

@@ -156,6 +156,6 @@ def gather(space, viewer) -> dict:
         "waiting_on_me": today["waiting_on_me"],
         "evening_prompt": today["evening_prompt"],
         "month": month,
-        "balance": [(days, appreciation.balance(space, viewer, days)) for days in (7, 30)],
+        "balance": list(appreciation.balances(space, viewer, (7, 30)).items()),
         "timeline": timeline(space, viewer),
     }
