@@ -4,7 +4,7 @@ A check-in belongs to the day it is on the wall clock of the person who wrote it
 edited until that day's midnight, wherever that person is.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -20,11 +20,6 @@ def is_known_zone(name: str) -> bool:
 
 def local_date(moment: datetime, zone: str) -> date:
     return moment.astimezone(ZoneInfo(zone)).date()
-
-
-def local_midnight_after(day: date, zone: str) -> datetime:
-    """The instant the given local day ends (an aware datetime)."""
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=ZoneInfo(zone))
 
 
 def at_local_time(day: date, clock: time, zone: str) -> datetime:

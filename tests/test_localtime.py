@@ -10,11 +10,6 @@ def test_it_puts_the_same_instant_on_different_local_days():
     assert localtime.local_date(moment, "America/Los_Angeles") == date(2026, 3, 10)
 
 
-def test_it_ends_a_local_day_at_local_midnight():
-    end = localtime.local_midnight_after(date(2026, 3, 10), "Europe/Berlin")
-    assert end.astimezone(UTC) == datetime(2026, 3, 10, 23, 0, tzinfo=UTC)
-
-
 def test_it_keeps_wall_clock_time_across_daylight_saving():
     winter = localtime.at_local_time(date(2026, 1, 15), time(17, 30), "Europe/London")
     summer = localtime.at_local_time(date(2026, 7, 15), time(17, 30), "Europe/London")

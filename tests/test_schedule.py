@@ -28,11 +28,6 @@ def test_an_ended_commitment_stops_falling_due():
     assert days == [START]
 
 
-def test_next_due_is_the_following_occurrence():
-    assert schedule.next_due("weekly", START, START) == START + timedelta(days=7)
-    assert schedule.next_due("once", START, START) is None
-
-
 @given(
     repeat=st.sampled_from(["once", "daily", "weekly"]),
     start=st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 1, 1)),

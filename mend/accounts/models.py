@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from mend import localtime
 from mend.crypto import SealedTextField
 
 
@@ -45,6 +46,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.display_name
+
+    def today(self):
+        """Today's date on this person's own wall clock."""
+        return localtime.local_date(timezone.now(), self.time_zone)
 
 
 class ApiTokenQuerySet(models.QuerySet):

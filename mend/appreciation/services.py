@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from mend import localtime
 from mend.appreciation.models import Appreciation
 from mend.checkins.models import CheckIn
 from mend.commitments import outcome
@@ -44,7 +43,7 @@ def send(space, sender, recipient_id: int, text: str) -> Appreciation:
         sender=sender,
         recipient=recipient,
         text=_clean(text),
-        local_date=localtime.local_date(timezone.now(), sender.time_zone),
+        local_date=sender.today(),
     )
 
 
@@ -57,7 +56,7 @@ def send_three_things(space, sender, recipient_id: int, things: list[str]) -> li
     if len(things) > 3:
         raise RuleBroken("Three things at most.", "things")
     cleaned = [_clean(t, "things") for t in written]
-    day = localtime.local_date(timezone.now(), sender.time_zone)
+    day = sender.today()
     with transaction.atomic():
         return [
             Appreciation.objects.create(
@@ -85,7 +84,7 @@ def evening_prompt_due(space, user) -> bool:
 def balances(space, viewer, windows=(7, 30)) -> dict[int, dict]:
     """Appreciations and kept commitments against misses and major conflicts, for each window
     of days; read from the database once for the longest window."""
-    today = localtime.local_date(timezone.now(), viewer.time_zone)
+    today = viewer.today()
     since = today - timedelta(days=max(windows) - 1)
     thanks = list(
         Appreciation.objects.filter(space=space, local_date__gte=since).values_list(

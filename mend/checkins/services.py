@@ -35,18 +35,14 @@ class Answers:
             raise RuleBroken(f"Keep this to {scales.NOTE_MAX} characters or fewer.", "note")
 
 
-def today_for(user):
-    return localtime.local_date(timezone.now(), user.time_zone)
-
-
 def todays_checkin(space, user) -> CheckIn | None:
-    return CheckIn.objects.filter(space=space, user=user, local_date=today_for(user)).first()
+    return CheckIn.objects.filter(space=space, user=user, local_date=user.today()).first()
 
 
 def record(space, user, answers: Answers) -> CheckIn:
     """Today's first check-in. A second one for the same local day is refused."""
     answers.check()
-    day = today_for(user)
+    day = user.today()
     try:
         with transaction.atomic():
             return CheckIn.objects.create(space=space, user=user, local_date=day, **vars(answers))
@@ -75,14 +71,14 @@ def checked_in_today(space, members) -> dict[int, bool]:
     done = {}
     for member in members:
         done[member.pk] = CheckIn.objects.filter(
-            space=space, user=member, local_date=today_for(member)
+            space=space, user=member, local_date=member.today()
         ).exists()
     return done
 
 
 def days_this_month(space, members, viewer) -> dict:
     """Days this month (in the viewer's calendar) each member checked in, and all did."""
-    today = today_for(viewer)
+    today = viewer.today()
     days = localtime.month_days(today)
     rows = (
         CheckIn.objects.in_space(space).between(days[0], today).values_list("user_id", "local_date")

@@ -28,7 +28,7 @@ def checkin(request, space_id: int):
     context = {
         "form": form,
         "editing": existing is not None,
-        "today": services.today_for(request.user),
+        "today": request.user.today(),
     }
     return render(request, "checkins/checkin.html", context)
 

@@ -44,10 +44,3 @@ def due_instants(
         (day, localtime.at_local_time(day, clock, zone))
         for day in due_days(repeat, start, first, last, end)
     ]
-
-
-def next_due(repeat: str, start: date, after: date, end: date | None = None) -> date | None:
-    """The first due day strictly after `after`, if any."""
-    horizon = after + timedelta(days=8)
-    days = due_days(repeat, start, after + timedelta(days=1), horizon, end)
-    return days[0] if days else None

@@ -17,10 +17,6 @@ NOTE_MAX = 500
 WINDOWS = (7, 30, 90)
 
 
-def _today(user) -> date:
-    return localtime.local_date(timezone.now(), user.time_zone)
-
-
 def _pick_receiver(space, maker, receiver_id: int | None):
     others = [m for m in members_of(space) if m.pk != maker.pk]
     if receiver_id is None:
@@ -53,9 +49,9 @@ def make(
         )
     if repeat not in dict(schedule.REPEATS):
         raise RuleBroken("Choose once, every day or every week.", "repeat")
-    if start_date < _today(maker):
+    if start_date < maker.today():
         raise RuleBroken("Choose today or a later day.", "start_date")
-    if start_date > _today(maker) + timedelta(days=366):
+    if start_date > maker.today() + timedelta(days=366):
         raise RuleBroken("Choose a day within the next year.", "start_date")
     receiver = _pick_receiver(space, maker, receiver_id)
     return Commitment.objects.create(
@@ -74,7 +70,7 @@ def end(commitment: Commitment, user) -> None:
     if commitment.maker_id != user.pk:
         raise RuleBroken("Only the person who made a commitment can end it.", status=403)
     if commitment.ended_on is None:
-        commitment.ended_on = _today(user)
+        commitment.ended_on = user.today()
         commitment.save(update_fields=["ended_on"])
 
 
@@ -164,7 +160,7 @@ def repair(occurrence: Occurrence, user, note: str) -> Entry:
 
 def tallies(space, members, viewer) -> dict[int, dict[int, outcome.Tally]]:
     """Kept, missed and disputed per member over the last 7, 30 and 90 days."""
-    today = _today(viewer)
+    today = viewer.today()
     since = today - timedelta(days=max(WINDOWS) - 1)
     rows = list(occurrences(space).filter(local_date__gte=since, local_date__lte=today))
     result = {}
@@ -182,7 +178,7 @@ def tallies(space, members, viewer) -> dict[int, dict[int, outcome.Tally]]:
 def due_today(space, user):
     """What needs this person's attention: their reports to give, confirmations to give."""
     waiting = []
-    for o in occurrences(space).filter(local_date__gte=_today(user) - timedelta(days=7)):
+    for o in occurrences(space).filter(local_date__gte=user.today() - timedelta(days=7)):
         c, s = o.commitment, o.status
         if (c.maker_id == user.pk and s == outcome.AWAITING_REPORT) or (
             c.receiver_id == user.pk and s == outcome.AWAITING_CONFIRMATION

@@ -25,7 +25,7 @@ def index(request, space_id: int):
     space = space_for(request.user, space_id)
     others = [m for m in members_of(space) if m.pk != request.user.pk]
     form = CommitmentForm(
-        request.POST or None, others=others, initial={"start_date": services._today(request.user)}
+        request.POST or None, others=others, initial={"start_date": request.user.today()}
     )
     if request.method == "POST" and form.is_valid():
         made = run_service(form, lambda: services.make(space, request.user, **form.cleaned_data))

@@ -2,9 +2,6 @@
 
 from datetime import timedelta
 
-from django.utils import timezone
-
-from mend import localtime
 from mend.appreciation import services as appreciation
 from mend.appreciation.models import Appreciation
 from mend.checkins import scales
@@ -31,7 +28,7 @@ def today_panel(space, viewer, members, safety_mode: bool) -> dict:
 
 
 def member_charts(space, viewer, members) -> list[dict]:
-    today = localtime.local_date(timezone.now(), viewer.time_zone)
+    today = viewer.today()
     days = [today - timedelta(days=CHART_DAYS - 1 - i) for i in range(CHART_DAYS)]
     rows = CheckIn.objects.in_space(space).between(days[0], today)
     by_member = {m.pk: {} for m in members}
