@@ -211,3 +211,10 @@ def test_a_long_record_is_shown_a_page_at_a_time(couple, alice, alice_client):
     assert len(first.context["record"]) == 20
     assert first.context["record"][0].local_date == date(2026, 7, 15)
     assert [o.local_date for o in last.context["record"]][-1] == date(2026, 6, 1)
+
+
+def test_a_commitment_says_when_it_falls_due_in_words(couple, alice):
+    once = _daily(couple, alice, repeat="once", due_time=time(17, 30))
+    daily = _daily(couple, alice, due_time=time(7, 5))
+    assert once.rhythm == "on 1 Jun by 17:30"
+    assert daily.rhythm == "every day by 07:05"

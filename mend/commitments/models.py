@@ -38,6 +38,14 @@ class Commitment(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def rhythm(self) -> str:
+        """When it falls due, in words: "on 3 Jun by 17:30", "every day by 17:30"."""
+        clock = self.due_time.strftime("%H:%M")
+        if self.repeat == schedule.ONCE:
+            return f"on {self.start_date.day} {self.start_date:%b} by {clock}"
+        return f"{self.get_repeat_display().lower()} by {clock}"
+
 
 class Occurrence(models.Model):
     """One time a commitment fell due."""
