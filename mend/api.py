@@ -75,7 +75,8 @@ def on_unauthenticated(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
-    if exc.status_code == 400 and str(exc) == "Cannot parse request body":
+    # Ninja wraps every body-parsing failure in this one message (longer when DEBUG is on).
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
         return api.create_response(
             request, {"detail": "The request body is not valid JSON.", "errors": {}}, status=400
         )
