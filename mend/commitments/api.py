@@ -1,6 +1,5 @@
 from datetime import date, datetime, time
 
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
 from mend.apischema import Done, Id, Input, problems
@@ -75,13 +74,6 @@ def _occurrence_out(o: Occurrence) -> dict:
     }
 
 
-def _commitment(space, commitment_id: Id):
-    found = space.commitments.filter(pk=commitment_id).first()
-    if found is None:
-        raise Http404("No such commitment")
-    return found
-
-
 @router.get("/spaces/{space_id}/commitments", response={200: list[CommitmentOut], **problems(404)})
 def list_commitments(request, space_id: Id):
     return space_for(request.user, space_id).commitments.all()
@@ -97,14 +89,14 @@ def make(request, space_id: Id, payload: CommitmentIn):
     "/spaces/{space_id}/commitments/{commitment_id}", response={200: CommitmentOut, **problems(404)}
 )
 def get_commitment(request, space_id: Id, commitment_id: Id):
-    return _commitment(space_for(request.user, space_id), commitment_id)
+    return services.commitment_in(space_for(request.user, space_id), commitment_id)
 
 
 @router.post(
     "/spaces/{space_id}/commitments/{commitment_id}/end", response={200: Done, **problems(403, 404)}
 )
 def end(request, space_id: Id, commitment_id: Id):
-    commitment = _commitment(space_for(request.user, space_id), commitment_id)
+    commitment = services.commitment_in(space_for(request.user, space_id), commitment_id)
     services.end(commitment, request.user)
     return {"ok": True}
 

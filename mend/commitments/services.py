@@ -4,6 +4,7 @@ from datetime import date, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils import timezone
 
 from mend import localtime
@@ -102,9 +103,15 @@ def occurrences(space):
     )
 
 
-def occurrence_in(space, occurrence_id: int) -> Occurrence:
-    from django.http import Http404
+def commitment_in(space, commitment_id: int) -> Commitment:
+    """A commitment of this space, or 404: ids from other spaces do not exist here."""
+    found = space.commitments.select_related("maker", "receiver").filter(pk=commitment_id).first()
+    if found is None:
+        raise Http404("No such commitment")
+    return found
 
+
+def occurrence_in(space, occurrence_id: int) -> Occurrence:
     found = occurrences(space).filter(pk=occurrence_id).first()
     if found is None:
         raise Http404("No such occurrence")

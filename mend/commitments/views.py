@@ -1,23 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mend.commitments import services
 from mend.commitments.forms import CommitmentForm, RepairForm, ReportForm, RespondForm
-from mend.commitments.models import Commitment
 from mend.errors import RuleBroken
 from mend.forms import run_service
 from mend.spaces.access import members_of, space_for
-
-
-def _commitment_in(space, commitment_id: int) -> Commitment:
-    found = space.commitments.select_related("maker", "receiver").filter(pk=commitment_id).first()
-    if found is None:
-        raise Http404("No such commitment")
-    return found
 
 
 @login_required
@@ -61,14 +52,14 @@ def _detail_page(request, space, commitment, failed=None, status=200):
 @login_required
 def detail(request, space_id: int, commitment_id: int):
     space = space_for(request.user, space_id)
-    return _detail_page(request, space, _commitment_in(space, commitment_id))
+    return _detail_page(request, space, services.commitment_in(space, commitment_id))
 
 
 @login_required
 @require_POST
 def end(request, space_id: int, commitment_id: int):
     space = space_for(request.user, space_id)
-    commitment = _commitment_in(space, commitment_id)
+    commitment = services.commitment_in(space, commitment_id)
     try:
         services.end(commitment, request.user)
         messages.success(request, "Commitment ended. Its record stays.")
