@@ -67,13 +67,13 @@ def revise(space, user, answers: Answers) -> CheckIn:
 
 
 def checked_in_today(space, members) -> dict[int, bool]:
-    """Who has checked in today, each by their own local day. Nothing more."""
-    done = {}
-    for member in members:
-        done[member.pk] = CheckIn.objects.filter(
-            space=space, user=member, local_date=member.today()
-        ).exists()
-    return done
+    """Who has checked in today, each by their own local day. Nothing more. One query."""
+    today = {member.pk: member.today() for member in members}
+    rows = CheckIn.objects.filter(
+        space=space, user_id__in=today, local_date__in=set(today.values())
+    ).values_list("user_id", "local_date")
+    done = {(user_id, day) for user_id, day in rows}
+    return {pk: (pk, day) in done for pk, day in today.items()}
 
 
 def days_this_month(space, members, viewer) -> dict:
