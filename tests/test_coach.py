@@ -255,12 +255,39 @@ def test_the_learned_second_opinion_adds_what_the_rules_miss_and_says_so():
     assert finding["text"].startswith("You keep secrets")
 
 
-def test_the_learned_model_is_trained_from_the_shipped_examples():
+def test_the_shipped_model_was_trained_from_the_shipped_examples():
+    """Editing data/dev_en.jsonl without `mend coach train` fails here."""
     from mend.coach import learned
-    from mend.coach.analyze import CATEGORIES
 
-    model = learned.model_for("en", CATEGORIES)
-    assert model is not None and set(model.weights) == set(CATEGORIES)
+    model = learned.model_for("en")
+    assert model is not None and set(model.bias) == set(CATEGORIES)
+    assert model.source == learned.digest(learned.examples("en"))
     assert model.probability("blame", "you ruined everything") > 0.5
     assert model.probability("blame", "thank you for dinner") < 0.5
-    assert learned.model_for("es", CATEGORIES) is None  # too few Spanish examples yet
+    assert learned.model_for("es") is None  # too few Spanish examples yet
+
+
+def test_training_learns_the_examples_and_is_repeatable():
+    from mend.coach import learned
+
+    items = learned.examples("en")[:300]
+    first, second = learned.train(items, CATEGORIES), learned.train(items, CATEGORIES)
+    assert first == second
+    for item in items[:50]:
+        for category in item["labels"]:
+            assert first.probability(category, item["text"]) > 0.5, (category, item["text"])
+
+
+def test_train_command_writes_the_model_from_the_examples(tmp_path, monkeypatch):
+    from django.core.management.base import CommandError
+
+    from mend.coach import learned
+
+    few = learned.examples("en")[:250]
+    monkeypatch.setattr(learned, "examples", lambda language: few if language == "en" else [])
+    monkeypatch.setattr(learned, "model_path", lambda language: tmp_path / f"m_{language}.json")
+    assert "Wrote" in _command("train")
+    written = learned.from_json((tmp_path / "m_en.json").read_text())
+    assert written.source == learned.digest(few)
+    with pytest.raises(CommandError, match="Too few es examples"):
+        _command("train", "--language", "es")

@@ -36,11 +36,12 @@ HELPFUL = (
 CATEGORIES = HARMFUL + HELPFUL
 PURPOSES = ("message", "apology", "boundary", "checkin")
 COERCIVE = ("control", "threat", "timeline_pressure")
-# How sure the learned model must be before it adds a finding the rules did not make.
-LEARNED_THRESHOLD = 0.6
+# How sure the learned model must be (log odds) before it adds a finding the rules did not make.
+LEARNED_THRESHOLD = math.log(0.6 / 0.4)
 LEARNED_NOTE = " (Noticed from how the sentence as a whole is put, not from one phrase.)"
 MAX_TEXT = 5000
 QUOTES = re.compile(r"[\"“”«»]")
+QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 NEGATION_WINDOW = 25  # characters before a match in which a negation cancels it
 
 
@@ -144,33 +145,38 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
 def _learned(lang: rules.Language, layout: Layout, purpose: str, found: set[str]) -> list:
     """Findings the learned second opinion is sure of, on the sentence that shows them most."""
     text = layout.text
-    model = learned.model_for(lang.code, CATEGORIES)
+    model = learned.model_for(lang.code)
     if model is None:
         return []
-    feats = learned.features(text)
+    # Someone else's words, quoted, are not what the writer says: the model does not read them.
+    own = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    feats = learned.features(own)
     if not feats:
         return []
-    threshold = math.log(LEARNED_THRESHOLD / (1 - LEARNED_THRESHOLD))
+    scores = model.scores(feats)
     sentences = None
     added = []
     for category in lang.categories.values():
-        if category.id in found or category.id not in model.weights:
+        if category.id in found or scores.get(category.id, -math.inf) < LEARNED_THRESHOLD:
             continue
         if category.purposes and purpose not in category.purposes:
             continue
-        if model.log_odds(category.id, feats) < threshold:
-            continue
         if sentences is None:
             sentences = [
-                (a, b, learned.features(text[a:b])) for a, b in layout.non_empty_sentences()
+                (a, b, model.scores(learned.features(own[a:b])))
+                for a, b in layout.non_empty_sentences()
             ]
-        start, end, _ = max(sentences, key=lambda s: model.log_odds(category.id, s[2]))
+        start, end, _ = max(sentences, key=lambda s: s[2][category.id])
         sentence = text[start:end]
+        if any(u.search(sentence) for u in category.unless):
+            continue
         if category.kind == "harmful" and (
             _inside_quotes(text, start) or lang.reported_speech.search(sentence)
         ):
             continue
-        if category.praise_check and _praises(lang, layout, start, end):
+        # Unlike a rule, the model does not know which words praise: any harmful reading of
+        # a sentence that praises and does not complain is dropped.
+        if category.kind == "harmful" and _praises(lang, layout, start, end):
             continue
         while start < end and text[start].isspace():
             start += 1

@@ -1,14 +1,17 @@
 """A second opinion learned from the labelled examples, for what the rules do not yet name.
 
-Rules are precise but narrow: on words they have not seen they miss about half of what people
-mean. This small naive-Bayes model (unigrams and bigrams, one yes/no model per category),
-trained when the language loads from the same examples shipped in data/, only *adds* a finding
-when it is very sure and the rules found nothing for that category; the finding says so in its
-explanation. Pure: no Django imports, no third-party packages.
+Rules are precise but narrow: on words they have not seen they miss a good part of what people
+mean. This small logistic-regression model (word unigrams and bigrams, one yes/no model per
+category) is trained from the examples shipped in data/ by `mend coach train`, which writes
+data/model_<language>.json; loading the coach only reads those weights. The model adds a finding
+only where the rules found nothing for that category and it is fairly sure, and the finding
+says so in its explanation. Pure: no Django imports, no third-party packages.
 """
 
+import hashlib
 import json
 import math
+import random
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,8 +20,14 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 TOKEN = re.compile(r"[a-záéíóúñü']+")
 MIN_EXAMPLES = 200
-SMOOTHING = 0.5
-MIN_WEIGHT = 0.25
+# Training settings, chosen by cross-validation on the English examples (micro-F1 about 0.62
+# for the model alone on examples it was not trained on).
+EPOCHS = 10
+L2 = 3e-4  # weight decay: keeps rare words from deciding alone
+LEARNING_RATE = 0.2
+SEED = 13
+PRECISION = 4  # decimals kept in the shipped weights
+MIN_WEIGHT = 0.01  # smaller weights change no decision and only cost space
 
 
 def features(text: str) -> set[str]:
@@ -28,59 +37,110 @@ def features(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Model:
-    prior: dict[str, float]  # log odds of each category before reading a word
-    weights: dict[str, dict[str, float]]  # per category: feature -> log-likelihood ratio
+    bias: dict[str, float]  # per category: log odds before reading a word
+    weights: dict[str, dict[str, float]]  # feature -> {category: weight}
+    source: str  # digest of the examples the model was trained from
 
-    def log_odds(self, category: str, feats: set[str]) -> float:
-        table = self.weights[category]
-        return self.prior[category] + sum(table[f] for f in feats & table.keys())
+    def scores(self, feats: set[str]) -> dict[str, float]:
+        """Log odds of every category at once: one dictionary lookup per feature."""
+        totals = dict(self.bias)
+        for f in feats:
+            row = self.weights.get(f)
+            if row:
+                for category, weight in row.items():
+                    totals[category] += weight
+        return totals
 
     def probability(self, category: str, text: str) -> float:
-        odds = max(-50.0, min(50.0, self.log_odds(category, features(text))))
-        return 1 / (1 + math.exp(-odds))
+        return _sigmoid(self.scores(features(text))[category])
+
+    def as_json(self) -> str:
+        return json.dumps(
+            {"source": self.source, "bias": self.bias, "weights": self.weights},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-max(-50.0, min(50.0, x))))
+
+
+def digest(items: list[dict]) -> str:
+    canonical = json.dumps(items, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def train(items: list[dict], categories) -> Model:
-    vocabulary = set()
-    prepared = [(features(item["text"]), set(item["labels"])) for item in items]
-    for feats, _ in prepared:
-        vocabulary |= feats
-    prior, weights = {}, {}
+    """Logistic regression per category, by stochastic gradient descent with L2 decay on every
+    weight (kept cheap by holding the weights as scale x vector) and a shrinking step, as in
+    Bottou's SGD; positives and negatives weigh as much in total, since most categories are
+    rare."""
+    prepared = [(sorted(features(item["text"])), set(item["labels"])) for item in items]
+    order = list(range(len(prepared)))
+    bias: dict[str, float] = {}
+    weights: dict[str, dict[str, float]] = {}
     for category in categories:
-        pos: dict[str, int] = {}
-        neg: dict[str, int] = {}
-        n_pos = n_neg = 0
-        for feats, labels in prepared:
-            counts = pos if category in labels else neg
-            if category in labels:
-                n_pos += 1
-            else:
-                n_neg += 1
-            for f in feats:
-                counts[f] = counts.get(f, 0) + 1
-        if n_pos == 0:
+        positives = sum(category in labels for _, labels in prepared)
+        if positives == 0:
             continue
-        total_pos = sum(pos.values()) + SMOOTHING * len(vocabulary)
-        total_neg = sum(neg.values()) + SMOOTHING * len(vocabulary)
-        prior[category] = math.log(n_pos + 1) - math.log(n_neg + 1)
-        table = {}
-        for f in vocabulary:
-            weight = math.log((pos.get(f, 0) + SMOOTHING) / total_pos) - math.log(
-                (neg.get(f, 0) + SMOOTHING) / total_neg
-            )
-            # Words that barely tell the categories apart only cost time.
-            if abs(weight) >= MIN_WEIGHT:
-                table[f] = weight
-        weights[category] = table
-    return Model(prior, weights)
+        negatives = len(prepared) - positives
+        class_weight = {
+            True: len(prepared) / (2 * positives),
+            False: len(prepared) / (2 * negatives),
+        }
+        vector: dict[str, float] = {}
+        scale, b, step = 1.0, 0.0, 0
+        rng = random.Random(SEED)  # noqa: S311  (shuffling examples, not secrets)
+        for _ in range(EPOCHS):
+            rng.shuffle(order)
+            for i in order:
+                feats, labels = prepared[i]
+                target = category in labels
+                rate = LEARNING_RATE / (1 + LEARNING_RATE * L2 * step)
+                step += 1
+                z = b + scale * sum(vector.get(f, 0.0) for f in feats)
+                grad = (_sigmoid(z) - target) * class_weight[target]
+                scale *= 1 - rate * L2
+                b -= rate * grad
+                for f in feats:
+                    vector[f] = vector.get(f, 0.0) - rate * grad / scale
+        bias[category] = round(b, PRECISION)
+        for f, value in vector.items():
+            if abs(value * scale) >= MIN_WEIGHT:
+                weights.setdefault(f, {})[category] = round(value * scale, PRECISION)
+    return Model(bias, weights, digest(items))
+
+
+def examples(language: str) -> list[dict]:
+    path = DATA / f"dev_{language}.jsonl"
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def model_path(language: str) -> Path:
+    return DATA / f"model_{language}.json"
+
+
+def from_json(text: str) -> Model:
+    data = json.loads(text)
+    return Model(data["bias"], data["weights"], data["source"])
 
 
 @cache
-def model_for(language: str, categories: tuple[str, ...]) -> Model | None:
-    path = DATA / f"dev_{language}.jsonl"
+def model_for(language: str) -> Model | None:
+    """The shipped model for a language; None where too few examples exist to learn from."""
+    path = model_path(language)
     if not path.exists():
         return None
-    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return from_json(path.read_text(encoding="utf-8"))
+
+
+def train_language(language: str, categories) -> Model | None:
+    items = examples(language)
     if len(items) < MIN_EXAMPLES:
         return None
     return train(items, categories)

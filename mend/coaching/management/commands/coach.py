@@ -3,11 +3,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mend.coach import PURPOSES, analyze, evaluate, rules
+from mend.coach import CATEGORIES, PURPOSES, analyze, evaluate, learned, rules
 
 
 class Command(BaseCommand):
-    help = "The communication coach: `coach analyze TEXT` or `coach eval FILE`."
+    help = "The communication coach: `coach analyze TEXT`, `coach eval FILE`, `coach train`."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -28,6 +28,10 @@ class Command(BaseCommand):
             "contempt, defensiveness, stonewalling, or healthy): map Mend's "
             "categories onto them.",
         )
+        learn = sub.add_parser(
+            "train", help="Retrain the learned second opinion from mend/coach/data/dev_*.jsonl."
+        )
+        learn.add_argument("--language", default="en", choices=rules.available())
 
     def handle(self, *args, action, as_json=False, language="en", **options):
         if action == "analyze":
@@ -36,6 +40,9 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             else:
                 self._show(result)
+            return
+        if action == "train":
+            self._train(language)
             return
         path = Path(options["file"])
         if not path.exists():
@@ -58,6 +65,16 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"- {miss['text']!r}: expected {miss['expected']}, got {miss['predicted']}"
             )
+
+    def _train(self, language):
+        model = learned.train_language(language, CATEGORIES)
+        if model is None:
+            raise CommandError(
+                f"Too few {language} examples to learn from (need {learned.MIN_EXAMPLES})."
+            )
+        path = learned.model_path(language)
+        path.write_text(model.as_json() + "\n", encoding="utf-8")
+        self.stdout.write(f"Wrote {path} ({len(model.weights)} features).")
 
     def _show(self, result):
         if not result["findings"]:
