@@ -7,6 +7,8 @@ from mend.ids import IdConverter
 register_converter(IdConverter, "id")
 
 urlpatterns = [
+    # First: the API is called on every pause in typing, and Django tries patterns in order.
+    path("api/", api.urls),
     path("", include("mend.spaces.urls")),
     path("", include("mend.accounts.urls")),
     path("", include("mend.checkins.urls")),
@@ -16,6 +18,5 @@ urlpatterns = [
     path("", include("mend.safety.urls")),
     path("", include("mend.professionals.urls")),
     path("", include("mend.coaching.urls")),
-    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -41,15 +41,22 @@ class Model:
     weights: dict[str, dict[str, float]]  # feature -> {category: weight}
     source: str  # digest of the examples the model was trained from
 
+    def __post_init__(self):
+        # Dense rows, one weight per category, so that adding up a message is a few C-level
+        # sums over columns rather than a Python loop over every (feature, category) pair.
+        order = tuple(self.bias)
+        rows = {f: tuple(row.get(c, 0.0) for c in order) for f, row in self.weights.items()}
+        object.__setattr__(self, "_order", order)
+        object.__setattr__(self, "_rows", rows)
+
     def scores(self, feats: set[str]) -> dict[str, float]:
-        """Log odds of every category at once: one dictionary lookup per feature."""
-        totals = dict(self.bias)
-        for f in feats:
-            row = self.weights.get(f)
-            if row:
-                for category, weight in row.items():
-                    totals[category] += weight
-        return totals
+        """Log odds of every category at once."""
+        rows = self._rows
+        present = [rows[f] for f in feats if f in rows]
+        if not present:
+            return dict(self.bias)
+        sums = map(sum, zip(*present, strict=True))
+        return {c: self.bias[c] + total for c, total in zip(self._order, sums, strict=True)}
 
     def probability(self, category: str, text: str) -> float:
         return _sigmoid(self.scores(features(text))[category])
