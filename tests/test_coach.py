@@ -291,3 +291,28 @@ def test_train_command_writes_the_model_from_the_examples(tmp_path, monkeypatch)
     assert written.source == learned.digest(few)
     with pytest.raises(CommandError, match="Too few es examples"):
         _command("train", "--language", "es")
+
+
+def test_the_start_guard_never_hides_a_match():
+    """Each rule alternation only starts where one of its patterns can start (rules._combine);
+    a wrong guess about a pattern's first characters would silently drop its matches."""
+    import re
+
+    from mend.coach import learned, rules
+
+    assert rules.first_chars(r"(?:^|[.!?]\s*)feeling") == {"f", ".", "!", "?"}
+    assert rules.first_chars(r"(?:oh )?poor you") == {"o", "p"}
+    assert rules.first_chars(r"\w+ing") is None
+    texts = [item["text"].lower() for item in learned.examples("en")[::5]]
+    for code in rules.available():
+        spec = rules.tomllib.loads((rules.RULES_DIR / f"{code}.toml").read_text())
+        for category in spec["categories"].values():
+            for pattern in category["patterns"]:
+                lowered = rules.lowered(pattern)
+                chars = rules.first_chars(lowered)
+                if chars is None:
+                    continue
+                for text in texts:
+                    for m in re.finditer(lowered, text):
+                        if m.end() > m.start():
+                            assert text[m.start()] in chars, (pattern, text)
