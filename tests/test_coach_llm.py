@@ -95,3 +95,12 @@ def test_the_page_says_plainly_when_ai_is_on(model_url, settings, alice_client):
     page = alice_client.get("/coach/").content.decode()
     assert "AI suggestions are available here" in page
     assert "127.0.0.1" in page
+
+
+def test_a_language_model_url_that_is_not_http_stops_start_up(settings):
+    from mend.coaching.checks import language_model_settings
+
+    settings.MEND_LLM_URL = "file:///etc/passwd"
+    assert [e.id for e in language_model_settings(None)] == ["coaching.E001"]
+    settings.MEND_LLM_URL = ""
+    assert language_model_settings(None) == []

@@ -49,6 +49,7 @@ NEGATION_WINDOW = 25  # characters before a match in which a negation cancels it
 @dataclass(frozen=True)
 class Finding:
     category: str
+    label: str
     kind: str
     start: int
     end: int
@@ -101,6 +102,20 @@ def _matches(pattern, text: str):
         pos = m.end() if m.end() > start else start + 1
 
 
+def _finding(category: rules.Category, text: str, start: int, end: int, note: str = "") -> Finding:
+    return Finding(
+        category.id,
+        category.label,
+        category.kind,
+        start,
+        end,
+        text[start:end],
+        category.severity,
+        category.explanation + note,
+        category.suggestion,
+    )
+
+
 def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     found: list[Finding] = []
     layout = Layout(text)
@@ -127,18 +142,7 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
                 or _reported(lang, text, left, m.start())
             ):
                 continue
-            found.append(
-                Finding(
-                    category.id,
-                    category.kind,
-                    m.start(),
-                    m.end(),
-                    text[m.start() : m.end()],
-                    category.severity,
-                    category.explanation,
-                    category.suggestion,
-                )
-            )
+            found.append(_finding(category, text, m.start(), m.end()))
     found += _learned(lang, layout, purpose, {f.category for f in found})
     return _without_overlaps(_demands_are_not_helpful(layout, found))
 
@@ -179,18 +183,7 @@ def _learned(lang: rules.Language, layout: Layout, purpose: str, found: set[str]
             continue
         while start < end and text[start].isspace():
             start += 1
-        added.append(
-            Finding(
-                category.id,
-                category.kind,
-                start,
-                end,
-                text[start:end],
-                category.severity,
-                category.explanation + LEARNED_NOTE,
-                category.suggestion,
-            )
-        )
+        added.append(_finding(category, text, start, end, LEARNED_NOTE))
     return added
 
 

@@ -8,7 +8,6 @@ coach itself flags as harmful is never shown. Pure: no Django imports.
 
 import json
 import re
-import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
@@ -64,15 +63,9 @@ def chat(backend: Backend, messages: list[dict]) -> str:
         with urllib.request.urlopen(request, timeout=backend.timeout) as response:  # noqa: S310
             data = json.loads(response.read())
         return data["choices"][0]["message"]["content"].strip()
-    except (
-        urllib.error.URLError,
-        TimeoutError,
-        OSError,
-        ValueError,
-        KeyError,
-        IndexError,
-        TypeError,
-    ) as exc:
+    # OSError covers refused connections, timeouts and HTTP errors (URLError is one); the rest
+    # are answers that are not the JSON an OpenAI-compatible endpoint sends.
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise Unavailable(str(exc)) from exc
 
 

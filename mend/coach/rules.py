@@ -15,6 +15,7 @@ FLAGS = re.IGNORECASE | re.UNICODE
 @dataclass(frozen=True)
 class Category:
     id: str
+    label: str  # what a person reads: "I-statement", "Non-apology"
     kind: str  # "harmful" or "helpful"
     severity: str
     explanation: str
@@ -165,6 +166,7 @@ def load(code: str) -> Language:
     categories = {
         cid: Category(
             id=cid,
+            label=spec["label"],
             kind=spec["kind"],
             severity=spec["severity"],
             explanation=spec["explanation"],

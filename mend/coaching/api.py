@@ -25,6 +25,7 @@ class ScenarioIn(Input):
 
 class FindingOut(Schema):
     category: str
+    label: str
     kind: str
     start: int
     end: int

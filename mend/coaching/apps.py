@@ -7,3 +7,6 @@ class CoachingConfig(AppConfig):
     name = "mend.coaching"
     label = "coaching"
     verbose_name = "Communication coach"
+
+    def ready(self):
+        from mend.coaching import checks  # noqa: F401  (registers the settings check)

@@ -44,10 +44,6 @@
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  var label = function (category) {
-    var words = category.replace(/_/g, " ");
-    return words.charAt(0).toUpperCase() + words.slice(1);
-  };
   var renderCoach = function (panel, text, result) {
     panel.textContent = "";
     if (!text.trim()) return;
@@ -58,7 +54,7 @@
         if (f.start < at) return;
         marked.appendChild(document.createTextNode(text.slice(at, f.start)));
         var mark = el("mark", f.kind, text.slice(f.start, f.end));
-        mark.title = label(f.category);
+        mark.title = f.label;
         marked.appendChild(mark);
         at = f.end;
       });
@@ -68,7 +64,7 @@
     var list = el("ul", "plain findings");
     result.findings.forEach(function (f) {
       var item = el("li", "finding " + f.kind);
-      item.appendChild(el("span", "badge", label(f.category)));
+      item.appendChild(el("span", "badge", f.label));
       item.appendChild(document.createTextNode(" " + f.explanation + " "));
       item.appendChild(el("em", "", f.suggestion));
       list.appendChild(item);
@@ -94,8 +90,8 @@
     area.insertAdjacentElement("afterend", panel);
     var timer = null;
     var sent = 0;
+    var purposeField = form.querySelector("select[name=purpose]");
     var check = function () {
-      var purposeField = form.querySelector("select[name=purpose]");
       var purpose = purposeField ? purposeField.value : area.getAttribute("data-coach");
       var text = area.value;
       var ticket = ++sent;
@@ -110,7 +106,6 @@
     };
     var later = function () { clearTimeout(timer); timer = setTimeout(check, 350); };
     area.addEventListener("input", later);
-    var purposeField = form.querySelector("select[name=purpose]");
     if (purposeField) purposeField.addEventListener("change", later);
     if (area.value.trim()) later();
   });
