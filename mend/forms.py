@@ -10,7 +10,8 @@ from mend.errors import RuleBroken
 
 
 def run_service(form: forms.Form, call):
-    """Return the service's result, or None after attaching its complaint to the form."""
+    """Return the service's result, or None after attaching its complaint to the form (for a
+    service that returns nothing, `form.errors` tells whether it went through)."""
     try:
         return call()
     except RuleBroken as broken:

@@ -28,6 +28,11 @@ from mend.accounts.models import ApiToken, User
 from mend.errors import RuleBroken
 from mend.forms import run_service
 
+# A sign-in waiting for its authenticator code: kept in the session for a few minutes.
+PENDING = "pending_sign_in"
+CODE_WINDOW_SECONDS = 300
+MAX_CODE_TRIES = 5
+
 
 def _safe_next(request) -> str | None:
     """The ?next= page to return to, if it is on this site (never an open redirect)."""
@@ -40,6 +45,13 @@ def _site(request) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
 
+def _forget_this_browser(response):
+    """Ask the browser to drop everything of this site it kept: a shared phone or tablet
+    should hold no trace after signing out or deleting the account."""
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
+
+
 def _zones():
     return sorted(localtime.known_zones())
 
@@ -48,9 +60,7 @@ class SignOutView(auth_views.LogoutView):
     """Sign out, and ask the browser to forget everything of this site it kept."""
 
     def post(self, request, *args, **kwargs):
-        response = super().post(request, *args, **kwargs)
-        response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-        return response
+        return _forget_this_browser(super().post(request, *args, **kwargs))
 
 
 @sensitive_post_parameters("password")
@@ -59,16 +69,13 @@ def signup(request):
         return redirect("home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        requested = run_service(
+        run_service(
             form,
-            lambda: (
-                services.request_sign_up(
-                    **form.cleaned_data, next_url=_safe_next(request) or "", site=_site(request)
-                )
-                or True
+            lambda: services.request_sign_up(
+                **form.cleaned_data, next_url=_safe_next(request) or "", site=_site(request)
             ),
         )
-        if requested:
+        if not form.errors:
             return render(
                 request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]}
             )
@@ -143,11 +150,6 @@ def sign_in_code(request):
     return render(request, "accounts/login_code.html", {"form": form})
 
 
-PENDING = "pending_sign_in"
-CODE_WINDOW_SECONDS = 300
-MAX_CODE_TRIES = 5
-
-
 @login_required
 def profile(request):
     user = request.user
@@ -181,14 +183,13 @@ def change_password(request):
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = run_service(
+        run_service(
             form,
-            lambda: (
-                services.change_password(request.user, data["current_password"], data["password"])
-                or True
+            lambda: services.change_password(
+                request.user, data["current_password"], data["password"]
             ),
         )
-        if done:
+        if not form.errors:
             update_session_auth_hash(request, request.user)
             security_log.record(request.user, security_log.Kind.PASSWORD_CHANGED, request)
             messages.success(request, "Password changed. Other browsers have been signed out.")
@@ -237,9 +238,7 @@ def your_data(request):
         if request.user.check_password(form.cleaned_data["password"]):
             rights.delete_account(request.user)
             logout(request)
-            response = render(request, "accounts/deleted.html")
-            response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-            return response
+            return _forget_this_browser(render(request, "accounts/deleted.html"))
         form.add_error("password", "That is not your password.")
     return render(request, "accounts/data.html", {"form": form})
 
@@ -296,12 +295,10 @@ def two_factor_off(request):
     form = TwoFactorOffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if run_service(
-            form,
-            lambda: (
-                two_factor.turn_off(request.user, data["password"], data["code"], request) or True
-            ),
-        ):
+        run_service(
+            form, lambda: two_factor.turn_off(request.user, data["password"], data["code"], request)
+        )
+        if not form.errors:
             messages.success(request, "Two-factor authentication is off.")
             return redirect("profile")
     context = {"form": form, "codes_left": two_factor.recovery_codes_left(request.user)}
@@ -313,6 +310,4 @@ def two_factor_off(request):
 def sign_out_everywhere(request):
     sessions.end_all(request.user, request)
     logout(request)
-    response = redirect("login")
-    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-    return response
+    return _forget_this_browser(redirect("login"))
