@@ -120,6 +120,10 @@ def test_export_has_my_words_and_never_anyone_elses_private_text(busy_couple, al
     assert data["checkins"][0]["note"] == "alice private words"
     assert "bob private words" not in response.content.decode()
     assert [c["title"] for c in data["commitments"]] == ["Alice calls"]
+    assert [e["note"] for e in data["commitments"][0]["record"]] == [
+        "Alice report",
+        "Bob response",
+    ]
     assert data["responses_to_others"][0]["note"] == "Alice response"
     assert SecurityEvent.objects.filter(user=alice, kind="exported").exists()
 

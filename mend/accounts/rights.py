@@ -21,35 +21,36 @@ def _checkins(user) -> list[dict]:
 
 
 def _commitments(user) -> list[dict]:
-    made = Commitment.objects.filter(maker=user).select_related("space", "receiver")
-    result = []
-    for c in made:
-        entries = Entry.objects.filter(occurrence__commitment=c).select_related(
-            "occurrence", "author"
-        )
-        result.append(
+    made = list(Commitment.objects.filter(maker=user).select_related("space", "receiver"))
+    # Every record line of every commitment in one query, not one query per commitment.
+    records = {c.pk: [] for c in made}
+    entries = Entry.objects.filter(occurrence__commitment__in=made).select_related(
+        "occurrence", "author"
+    )
+    for e in entries:
+        records[e.occurrence.commitment_id].append(
             {
-                "space": c.space.name,
-                "title": c.title,
-                "repeat": c.repeat,
-                "start_date": c.start_date,
-                "due_time": c.due_time,
-                "time_zone": c.time_zone,
-                "to": c.receiver.display_name if c.receiver else None,
-                "ended_on": c.ended_on,
-                "record": [
-                    {
-                        "day": e.occurrence.local_date,
-                        "by": e.author.display_name,
-                        "role": e.role,
-                        "value": e.value,
-                        "note": e.note,
-                    }
-                    for e in entries
-                ],
+                "day": e.occurrence.local_date,
+                "by": e.author.display_name,
+                "role": e.role,
+                "value": e.value,
+                "note": e.note,
             }
         )
-    return result
+    return [
+        {
+            "space": c.space.name,
+            "title": c.title,
+            "repeat": c.repeat,
+            "start_date": c.start_date,
+            "due_time": c.due_time,
+            "time_zone": c.time_zone,
+            "to": c.receiver.display_name if c.receiver else None,
+            "ended_on": c.ended_on,
+            "record": records[c.pk],
+        }
+        for c in made
+    ]
 
 
 def _my_entries(user) -> list[dict]:

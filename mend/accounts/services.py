@@ -75,9 +75,7 @@ def request_sign_up(
         _send(email, "already_registered", {"site": site})
         return
     token = secrets.token_urlsafe(32)
-    PendingSignUp.objects.filter(
-        created_at__lt=timezone.now() - timedelta(hours=PendingSignUp.LIFETIME_HOURS)
-    ).delete()
+    PendingSignUp.objects.filter(created_at__lt=_fresh_since()).delete()
     PendingSignUp.objects.create(
         digest=_digest(token),
         email=email,
@@ -89,14 +87,18 @@ def request_sign_up(
     _send(email, "confirm_sign_up", {"link": f"{site}/signup/confirm/{token}/"})
 
 
+def _fresh_since():
+    """Sign-up links made before this have expired."""
+    return timezone.now() - timedelta(hours=PendingSignUp.LIFETIME_HOURS)
+
+
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def pending_sign_up(token: str) -> PendingSignUp:
     pending = PendingSignUp.objects.filter(digest=_digest(token)).first()
-    fresh_since = timezone.now() - timedelta(hours=PendingSignUp.LIFETIME_HOURS)
-    if pending is None or pending.created_at < fresh_since:
+    if pending is None or pending.created_at < _fresh_since():
         raise RuleBroken(
             "This link has expired or was already used. Please sign up again.", status=410
         )

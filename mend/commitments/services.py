@@ -50,9 +50,10 @@ def make(
         )
     if repeat not in dict(schedule.REPEATS):
         raise RuleBroken("Choose once, every day or every week.", "repeat")
-    if start_date < maker.today():
+    today = maker.today()
+    if start_date < today:
         raise RuleBroken("Choose today or a later day.", "start_date")
-    if start_date > maker.today() + timedelta(days=366):
+    if start_date > today + timedelta(days=366):
         raise RuleBroken("Choose a day within the next year.", "start_date")
     receiver = _pick_receiver(space, maker, receiver_id)
     return Commitment.objects.create(

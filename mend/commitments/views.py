@@ -10,6 +10,8 @@ from mend.errors import RuleBroken
 from mend.forms import run_service
 from mend.spaces.access import members_of, space_for
 
+RECORD_PAGE = 20  # record lines per page
+
 
 @login_required
 def index(request, space_id: int):
@@ -36,9 +38,6 @@ def index(request, space_id: int):
         "record": services.occurrences(space)[:RECORD_PAGE],
     }
     return render(request, "commitments/index.html", context)
-
-
-RECORD_PAGE = 20
 
 
 def _detail_page(request, space, commitment, failed=None, status=200):

@@ -23,11 +23,18 @@ def record_check(user, answers: dict[str, bool], country: str = "") -> SafetyPro
     profile = profile_of(user)
     if questions.needs_safety_mode(answers):
         profile.safety_mode = True
-    if resources.for_country(country):
-        profile.country = country.upper()
+    _choose_country(profile, country)
     profile.checked_at = timezone.now()
     profile.save()
     return profile
+
+
+def _choose_country(profile: SafetyProfile, country: str) -> bool:
+    """Take the country only if we have its crisis lines; otherwise keep the one we had."""
+    if not resources.for_country(country):
+        return False
+    profile.country = country.upper()
+    return True
 
 
 def set_mode(user, on: bool) -> None:
@@ -37,9 +44,8 @@ def set_mode(user, on: bool) -> None:
 
 
 def set_country(user, country: str) -> None:
-    if resources.for_country(country):
-        profile = profile_of(user)
-        profile.country = country.upper()
+    profile = profile_of(user)
+    if _choose_country(profile, country):
         profile.save(update_fields=["country"])
 
 

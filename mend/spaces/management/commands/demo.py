@@ -7,10 +7,11 @@ class Command(BaseCommand):
     help = "Load (or reload) a demo couple with 90 days of history and print their logins."
 
     def add_arguments(self, parser):
-        # A fixed default so every newcomer sees the same, representative story.
-        parser.add_argument("--seed", type=int, default=11, help="Another seed, another story.")
+        parser.add_argument(
+            "--seed", type=int, default=demo.SEED, help="Another seed, another story."
+        )
 
-    def handle(self, *args, seed=11, **options):
+    def handle(self, *args, seed=demo.SEED, **options):
         logins = demo.build(seed)
         self.stdout.write("Demo loaded: Alex & Sam, 90 days of history.\n")
         for email, password in logins.items():
