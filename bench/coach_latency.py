@@ -26,14 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mend.coach import analyze  # noqa: E402
-
-DEV = ROOT / "mend" / "coach" / "data" / "dev_en.jsonl"
+from mend.coach import analyze, learned  # noqa: E402
 
 
 def messages(count: int, length: int = 500, seed: int = 7) -> list[str]:
     """Realistic 500-character messages stitched from the development set's sentences."""
-    sentences = [json.loads(line)["text"] for line in DEV.read_text().splitlines()]
+    sentences = [item["text"] for item in learned.examples("en")]
     rng = random.Random(seed)
     out = []
     for _ in range(count):

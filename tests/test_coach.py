@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mend.coach import CATEGORIES, analyze, evaluate
+from mend.coach import CATEGORIES, analyze, evaluate, labelled
 
 DATA = Path(__file__).resolve().parent.parent / "mend" / "coach" / "data"
 
@@ -137,7 +137,7 @@ def test_unknown_purpose_or_language_is_refused():
 
 
 def test_the_development_set_scores_stay_above_the_bar():
-    items = evaluate.read(DATA / "dev_en.jsonl")
+    items = labelled.read(DATA / "dev_en.jsonl")
     assert len(items) >= 300
     result = evaluate.score(items)
     assert result["micro"]["f1"] >= 0.9
@@ -185,7 +185,7 @@ def test_spanish(text, expected):
 
 
 def test_spanish_development_set():
-    result = evaluate.score(evaluate.read(DATA / "dev_es.jsonl"), "es")
+    result = evaluate.score(labelled.read(DATA / "dev_es.jsonl"), "es")
     assert result["micro"]["f1"] >= 0.9
 
 

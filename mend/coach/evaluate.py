@@ -4,32 +4,9 @@ Each line of a file is {"text": …, "purpose": …, "labels": [category ids]}; 
 whole message. A label the coach predicts that is not in the set counts as a false positive.
 """
 
-import json
 from collections import Counter
-from pathlib import Path
 
 from mend.coach.analyze import CATEGORIES, analyze
-
-
-def read(path: Path) -> list[dict]:
-    items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            assert isinstance(item["text"], str)
-        except (ValueError, KeyError, AssertionError) as exc:
-            raise ValueError(f"{path}:{number}: not a {{text, purpose, labels}} object") from exc
-        items.append(
-            {
-                "text": item["text"],
-                "purpose": item.get("purpose") or "message",
-                "labels": list(item.get("labels") or []),
-            }
-        )
-    return items
-
 
 # Gottman's four patterns, as labelled in public data sets, from Mend's finer categories: their
 # "criticism" includes the "you always / you never" lines Mend also calls blame and absolute.

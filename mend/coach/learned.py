@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from mend.coach import labelled
+
 DATA = Path(__file__).resolve().parent / "data"
 TOKEN = re.compile(r"[a-záéíóúñü']+")
 MIN_EXAMPLES = 200
@@ -122,10 +124,7 @@ def train(items: list[dict], categories) -> Model:
 
 def examples(language: str) -> list[dict]:
     path = DATA / f"dev_{language}.jsonl"
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    return labelled.read(path) if path.exists() else []
 
 
 def model_path(language: str) -> Path:

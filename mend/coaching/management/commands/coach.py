@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mend.coach import CATEGORIES, PURPOSES, analyze, evaluate, learned, rules
+from mend.coach import CATEGORIES, PURPOSES, analyze, evaluate, labelled, learned, rules
 
 
 class Command(BaseCommand):
@@ -48,7 +48,7 @@ class Command(BaseCommand):
         if not path.exists():
             raise CommandError(f"No such file: {path}")
         try:
-            items = evaluate.read(path)
+            items = labelled.read(path)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         predict = None
