@@ -120,11 +120,13 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     found: list[Finding] = []
     layout = Layout(text)
     lower = text.lower()
+    # Lower-cased text is matched faster, unless lowering changed its length (a few Unicode
+    # letters do), which would shift every span.
     same_length = len(lower) == len(text)
+    haystack = lower if same_length else text
     for category in lang.categories.values():
         if category.purposes and purpose not in category.purposes:
             continue
-        haystack = lower if same_length else text
         pattern = category.pattern if same_length else category.pattern_any_case
         for m in _matches(pattern, haystack):
             if m.end() == m.start():
