@@ -89,4 +89,6 @@ def test_outsiders_and_members_cannot_open_the_report(
 def test_a_used_invitation_cannot_be_taken_by_someone_else(invited, outsider):
     access, _ = invited
     # The token is gone from the page; an outsider guessing it gets nothing.
-    assert client_for(outsider).get("/pro/accept/guess/").status_code == 404
+    page = client_for(outsider).get("/pro/accept/guess/")
+    assert page.status_code == 404 and b"not valid any more" in page.content
+    assert client_for(outsider).post("/pro/accept/guess/").status_code == 404

@@ -27,6 +27,7 @@ from mend.accounts.forms import (
 from mend.accounts.models import ApiToken, User
 from mend.errors import RuleBroken
 from mend.forms import run_service
+from mend.problems import link_problem
 
 # A sign-in waiting for its authenticator code: kept in the session for a few minutes.
 PENDING = "pending_sign_in"
@@ -87,9 +88,7 @@ def confirm_signup(request, token: str):
     try:
         pending = services.pending_sign_up(token)
     except RuleBroken as broken:
-        return render(
-            request, "accounts/link_problem.html", {"problem": broken.message}, status=broken.status
-        )
+        return link_problem(request, broken)
     form = PasswordOnlyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         done = run_service(

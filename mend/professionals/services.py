@@ -52,11 +52,19 @@ def revoke(access: ProfessionalAccess, member, request=None) -> None:
         _tell_members(access.space, Kind.PRO_REVOKED, access.email, request)
 
 
-def accept(token: str, professional) -> ProfessionalAccess:
+def invitation(token: str) -> ProfessionalAccess:
+    """The invitation a link names, while it has not been ended; 404 otherwise."""
     access = ProfessionalAccess.objects.filter(
         digest=ProfessionalAccess.digest_of(token), revoked_at__isnull=True
     ).first()
-    if access is None or (access.professional_id and access.professional_id != professional.pk):
+    if access is None:
+        raise RuleBroken("This invitation is not valid any more.", status=404)
+    return access
+
+
+def accept(token: str, professional) -> ProfessionalAccess:
+    access = invitation(token)
+    if access.professional_id and access.professional_id != professional.pk:
         raise RuleBroken("This invitation is not valid any more.", status=404)
     if any(m.pk == professional.pk for m in members_of(access.space)):
         raise RuleBroken("A member of this space cannot also be its professional.", status=409)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from mend.dashboard import summary
 from mend.errors import RuleBroken
 from mend.forms import run_service
+from mend.problems import link_problem
 from mend.professionals import services
 from mend.professionals.models import ProfessionalAccess
 from mend.spaces.access import space_for
@@ -65,29 +66,15 @@ def revoke(request, space_id: int, access_id: int):
 
 @login_required
 def accept(request, token: str):
-    if request.method == "POST":
-        try:
-            services.accept(token, request.user)
-        except RuleBroken as broken:
-            return render(
-                request,
-                "professionals/problem.html",
-                {"problem": broken.message},
-                status=broken.status,
-            )
-        messages.success(request, "Accepted. You will see the report once every member agrees.")
-        return redirect("pro_home")
-    exists = ProfessionalAccess.objects.filter(
-        digest=ProfessionalAccess.digest_of(token), revoked_at__isnull=True
-    ).exists()
-    if not exists:
-        return render(
-            request,
-            "professionals/problem.html",
-            {"problem": "This invitation is not valid any more."},
-            status=404,
-        )
-    return render(request, "professionals/accept.html")
+    try:
+        if request.method != "POST":
+            services.invitation(token)
+            return render(request, "professionals/accept.html")
+        services.accept(token, request.user)
+    except RuleBroken as broken:
+        return link_problem(request, broken)
+    messages.success(request, "Accepted. You will see the report once every member agrees.")
+    return redirect("pro_home")
 
 
 @login_required

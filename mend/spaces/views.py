@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from mend.errors import RuleBroken
 from mend.forms import run_service
+from mend.problems import link_problem
 from mend.spaces import services
 from mend.spaces.access import members_of, space_for
 from mend.spaces.forms import SpaceForm
@@ -49,19 +50,12 @@ def accept_invite(request, token: str):
     try:
         invitation = services.open_invite(token)
     except RuleBroken as broken:
-        return render(
-            request, "spaces/invite_problem.html", {"problem": broken.message}, status=broken.status
-        )
+        return link_problem(request, broken)
     if request.method == "POST" and request.user.is_authenticated:
         try:
             space = services.accept_invite(token, request.user)
         except RuleBroken as broken:
-            return render(
-                request,
-                "spaces/invite_problem.html",
-                {"problem": broken.message},
-                status=broken.status,
-            )
+            return link_problem(request, broken)
         messages.success(request, f"Welcome to {space.name}.")
         return redirect("dashboard", space_id=space.pk)
     return render(request, "spaces/invite_accept.html", {"invitation": invitation})
