@@ -3,10 +3,12 @@ slip past the second factor."""
 
 import re
 import time
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from mend.accounts import totp, two_factor
 from mend.accounts.models import SecurityEvent
@@ -151,3 +153,18 @@ def test_sign_out_everywhere(alice):
     phone.post("/account/sign-out-everywhere/")
     assert phone.get("/account/").status_code == 302
     assert laptop.get("/account/").status_code == 302
+
+
+def test_a_browser_whose_session_ran_out_is_not_listed_and_is_forgotten_at_sign_in(alice):
+    from django.contrib.sessions.models import Session
+
+    from mend.accounts.models import SignedInSession
+
+    old, new = Client(), Client()
+    _password_step(old)
+    Session.objects.filter(session_key=old.session.session_key).update(
+        expire_date=timezone.now() - timedelta(minutes=1)
+    )
+    _password_step(new)
+    assert len(new.get("/account/").context["sessions"]) == 1
+    assert SignedInSession.objects.filter(user=alice).count() == 1

@@ -19,6 +19,9 @@ def _remember(sender, request, user, **kwargs):
         session_key=request.session.session_key,
         defaults={"user": user, "user_agent": request.META.get("HTTP_USER_AGENT", "")[:120]},
     )
+    # Browsers whose session ran out without signing out: forgotten here, at sign-in, so that
+    # reading the list (every profile page) writes nothing.
+    SignedInSession.objects.filter(user=user).exclude(session_key__in=_live()).delete()
 
 
 @receiver(user_logged_out)
@@ -27,11 +30,13 @@ def _forget(sender, request, user, **kwargs):
         SignedInSession.objects.filter(session_key=request.session.session_key).delete()
 
 
+def _live():
+    return Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")
+
+
 def active(user):
     """Signed-in browsers whose session has not expired."""
-    live = Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")
-    SignedInSession.objects.filter(user=user).exclude(session_key__in=live).delete()
-    return SignedInSession.objects.filter(user=user)
+    return SignedInSession.objects.filter(user=user, session_key__in=_live())
 
 
 def end_all(user, request=None) -> int:
