@@ -80,10 +80,7 @@ def waiting_for(access: ProfessionalAccess) -> list:
     return [m for m in members_of(access.space) if m.pk not in consented]
 
 
-def is_active(access: ProfessionalAccess) -> bool:
-    return (
-        access.revoked_at is None and access.professional_id is not None and not waiting_for(access)
-    )
+ACTIVE = "Active"
 
 
 def status(access: ProfessionalAccess) -> str:
@@ -93,7 +90,11 @@ def status(access: ProfessionalAccess) -> str:
         return "Waiting for everyone's consent"
     if access.professional_id is None:
         return "Waiting for them to accept"
-    return "Active"
+    return ACTIVE
+
+
+def is_active(access: ProfessionalAccess) -> bool:
+    return status(access) == ACTIVE
 
 
 def access_in(space, access_id: int) -> ProfessionalAccess:

@@ -80,11 +80,11 @@ def accept(request, token: str):
 @login_required
 def home(request):
     """The spaces this person supports as a professional."""
+    mine = ProfessionalAccess.objects.filter(professional=request.user).select_related("space")
+    statuses = [(a, services.status(a)) for a in mine]
     accesses = [
-        {"access": a, "status": services.status(a), "active": services.is_active(a)}
-        for a in ProfessionalAccess.objects.filter(professional=request.user).select_related(
-            "space"
-        )
+        {"access": a, "status": status, "active": status == services.ACTIVE}
+        for a, status in statuses
     ]
     return render(request, "professionals/home.html", {"accesses": accesses})
 
