@@ -125,6 +125,13 @@ def test_blame_gets_i_statement_rewrites_built_from_the_sentence():
     assert all("never" not in r["text"] for r in rewrites)
 
 
+def test_a_rewrite_uses_the_clause_that_was_found_not_the_first_you():
+    result = analyze("I'm sorry if you were upset, but you always overreact.", "apology")
+    assert result["rewrites"] and all(
+        "when you overreact," in r["text"] and "upset" not in r["text"] for r in result["rewrites"]
+    )
+
+
 def test_helpful_words_get_no_rewrite():
     assert analyze("I felt alone last night.", "checkin")["rewrites"] == []
 

@@ -30,9 +30,17 @@ def suggest_rewrites(lang, text: str, findings) -> list[dict]:
     if not targets or "rewrite" not in lang.rewrite.get("template", {}):
         return []
     first = targets[0]
-    start, end = Layout(text).sentence(first.start, first.end)
+    layout = Layout(text)
+    start, end = layout.sentence(first.start, first.end)
     sentence = text[start:end].strip()
-    behaviour = _behaviour(lang, sentence) or lang.rewrite["template"]["fallback_behaviour"]
+    # The behaviour comes from the clause that was found, not the sentence's first "you":
+    # in "Sorry if you were upset, but you always overreact" it is "you overreact".
+    clause = text[max(start, layout.clause_start(first.start)) : end]
+    behaviour = (
+        _behaviour(lang, clause)
+        or _behaviour(lang, sentence)
+        or lang.rewrite["template"]["fallback_behaviour"]
+    )
     feelings = lang.feelings.get(first.category, lang.feelings.get("default", []))[:3]
     template = lang.rewrite["template"]["rewrite"]
     return [
