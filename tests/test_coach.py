@@ -131,6 +131,10 @@ def test_a_rewrite_uses_the_clause_that_was_found_not_the_first_you():
         "when you overreact," in r["text"] and "upset" not in r["text"] for r in result["rewrites"]
     )
 
+    sarcastic = analyze("You never help, thanks for nothing.", "message")
+    assert {"absolute", "blame", "contempt"} <= set(sarcastic["labels"])  # not praise
+    assert all("nothing" not in r["text"] for r in sarcastic["rewrites"])
+
 
 def test_helpful_words_get_no_rewrite():
     assert analyze("I felt alone last night.", "checkin")["rewrites"] == []

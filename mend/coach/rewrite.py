@@ -17,12 +17,16 @@ def _behaviour(lang, sentence: str) -> str:
     m = re.search(rules["you_clause"], sentence, re.IGNORECASE)
     if not m:
         return ""
-    clause = m.group("rest").strip().rstrip(".!?")
+    clause = m.group("rest").strip().rstrip(".!?,;:— ")
     for pattern, replacement in rules.get("soften", []):
         clause = re.sub(pattern, replacement, clause, flags=re.IGNORECASE)
     clause = re.sub(r"\s{2,}", " ", clause).strip()
     # It now sits mid-sentence: "You're careless" becomes "… when you're careless".
     return clause[:1].lower() + clause[1:] if clause[:3].lower() == "you" else clause
+
+
+def _not_carried(finding) -> bool:
+    return finding.kind == "harmful" and finding.category not in REWRITABLE
 
 
 def suggest_rewrites(lang, text: str, findings) -> list[dict]:
@@ -34,7 +38,10 @@ def suggest_rewrites(lang, text: str, findings) -> list[dict]:
     start, end = layout.sentence(first.start, first.end)
     sentence = text[start:end].strip()
     # The behaviour comes from the clause that was found, not the sentence's first "you":
-    # in "Sorry if you were upset, but you always overreact" it is "you overreact".
+    # in "Sorry if you were upset, but you always overreact" it is "you overreact". It stops
+    # where the sentence turns to something no I-statement carries (sarcasm,
+    # a threat): "You never help, thanks for nothing" is about "you don't help".
+    end = min([end] + [f.start for f in findings if f.start >= first.end and _not_carried(f)])
     clause = text[max(start, layout.clause_start(first.start)) : end]
     behaviour = (
         _behaviour(lang, clause)
