@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from mend import localtime
+from mend.accounts import browsers
 from mend.crypto import SealedTextField
 
 
@@ -121,6 +122,10 @@ class SecurityEvent(models.Model):
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["user", "-at"])]
 
+    @property
+    def browser(self) -> str:
+        return browsers.describe(self.user_agent)
+
 
 class TwoFactor(models.Model):
     """A confirmed authenticator app. The secret is sealed like private text."""
@@ -154,6 +159,10 @@ class SignedInSession(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def browser(self) -> str:
+        return browsers.describe(self.user_agent)
 
 
 class PendingSignUp(models.Model):
