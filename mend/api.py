@@ -4,6 +4,8 @@ Browsers use their session (with CSRF); other clients send a personal token as
 `Authorization: Bearer mend_…`. Every route calls the same domain services as the web pages.
 """
 
+import re
+
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -46,11 +48,22 @@ def _field_name(loc) -> str:
     return ".".join(parts) or "body"
 
 
+# Choices are declared as patterns such as ^(kept|missed)$; say them as choices.
+CHOICES = re.compile(r"^\^\(([\w|]+)\)\$$")
+
+
+def _message(error: dict) -> str:
+    pattern = (error.get("ctx") or {}).get("pattern", "")
+    if error.get("type") == "string_pattern_mismatch" and (m := CHOICES.match(pattern)):
+        return f"Choose one of: {', '.join(m.group(1).split('|'))}."
+    return error.get("msg", "Invalid value.")
+
+
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
     errors = {}
     for error in exc.errors:
-        errors.setdefault(_field_name(error.get("loc", ())), error.get("msg", "Invalid value."))
+        errors.setdefault(_field_name(error.get("loc", ())), _message(error))
     return api.create_response(
         request, {"detail": "Some values need attention.", "errors": errors}, status=422
     )

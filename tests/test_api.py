@@ -117,7 +117,9 @@ def test_spaces_invites_and_joining(alice_api, bob_api, outsider):
 
 
 def test_an_unknown_kind_or_over_long_name_is_refused(alice_api):
-    assert alice_api.post("/spaces", {"name": "Us", "kind": "team"}).status_code == 422
+    wrong_kind = alice_api.post("/spaces", {"name": "Us", "kind": "team"})
+    assert wrong_kind.status_code == 422
+    assert wrong_kind.json()["errors"]["kind"] == "Choose one of: couple, family, friendship."
     response = alice_api.post("/spaces", {"name": "x" * 81, "kind": "couple"})
     assert "name" in response.json()["errors"]
 
