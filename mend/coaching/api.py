@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from ninja import Field, Router, Schema
 
 from mend.apischema import Input, problems
-from mend.coach import PURPOSES, rules
+from mend.coach import PURPOSES, Finding, rules
 from mend.coach.analyze import MAX_TEXT
 from mend.coaching import coaching
 
@@ -21,18 +21,6 @@ class AnalyzeIn(Input):
 class ScenarioIn(Input):
     scenario: str = Field(min_length=3, max_length=500)
     message: str = Field(min_length=1, max_length=MAX_TEXT)
-
-
-class FindingOut(Schema):
-    category: str
-    label: str
-    kind: str
-    start: int
-    end: int
-    text: str
-    severity: str
-    explanation: str
-    suggestion: str
 
 
 class RewriteOut(Schema):
@@ -53,7 +41,7 @@ class AnalysisOut(Schema):
     language: str
     purpose: str
     labels: list[str]
-    findings: list[FindingOut]
+    findings: list[Finding]
     rewrites: list[RewriteOut]
     apology: list[ApologyPartOut] | None = None
     ai: str = Field("off", description="off, used, or unavailable (fell back to local).")
@@ -61,8 +49,8 @@ class AnalysisOut(Schema):
 
 class ScenarioOut(Schema):
     reply: str
-    reply_findings: list[FindingOut]
-    your_findings: list[FindingOut]
+    reply_findings: list[Finding]
+    your_findings: list[Finding]
 
 
 @router.post("/coach/analyze", response={200: AnalysisOut, **problems()})
