@@ -24,6 +24,9 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 
 
 class SecurityHeadersMiddleware:
+    """What Django's SecurityMiddleware does not send (it already sends COOP, nosniff and the
+    referrer policy from settings)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -31,7 +34,6 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
 

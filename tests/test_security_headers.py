@@ -18,6 +18,8 @@ def test_every_page_carries_a_strict_content_security_policy(client, path):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 def test_no_template_has_inline_script_or_style():
