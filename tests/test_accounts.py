@@ -82,6 +82,12 @@ def test_it_explains_bad_sign_up_input_and_keeps_what_was_typed(client, override
     assert b'value="Rosa"' in response.content or field == "display_name"
 
 
+def test_every_sign_up_problem_shows_at_once(client):
+    response = _signup(client, email="not-an-email", password="short", time_zone="Mars/Base")
+    assert set(response.context["form"].errors) == {"email", "password", "time_zone"}
+    assert len(mail.outbox) == 0
+
+
 def test_it_logs_in_and_out(client, alice):
     response = client.post("/login/", {"username": "alice@example.org", "password": PASSWORD})
     assert response.status_code == 302

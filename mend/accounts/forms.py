@@ -1,6 +1,9 @@
 from django import forms
 
+from mend.accounts import services
+from mend.accounts.models import User
 from mend.accounts.services import NAME_MAX
+from mend.errors import RuleBroken
 
 
 class TimeZoneInput(forms.TextInput):
@@ -24,6 +27,28 @@ class SignUpForm(forms.Form):
         widget=TimeZoneInput(),
         help_text="Your day starts and ends in this time zone.",
     )
+
+    def clean(self):
+        """The service's own checks, run here too, so every problem shows at once rather than
+        one per attempt (the service runs them again, for the API)."""
+        data = super().clean()
+        name, email = data.get("display_name", ""), data.get("email", "")
+        checks = [
+            ("time_zone", lambda: services.check_time_zone(data["time_zone"])),
+            (
+                "password",
+                lambda: services.check_password(
+                    data["password"], User(email=email, display_name=name)
+                ),
+            ),
+        ]
+        for field, check in checks:
+            if field in data:
+                try:
+                    check()
+                except RuleBroken as broken:
+                    self.add_error(field, broken.message)
+        return data
 
 
 class ProfileForm(forms.Form):
