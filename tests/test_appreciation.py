@@ -18,6 +18,21 @@ def test_it_sends_a_note_the_recipient_reads_on_their_page(couple, alice, bob, b
     assert [a.text for a in page.context["received"]] == ["Thank you for dinner."]
 
 
+def test_long_lists_come_a_page_at_a_time_each_on_its_own(couple, alice, bob, bob_client):
+    for n in range(25):
+        services.send(couple, alice, bob.pk, f"Thanks number {n}.")
+    services.send(couple, bob, alice.pk, "Thanks back.")
+    url = f"/s/{couple.pk}/appreciation/"
+    first = bob_client.get(url)
+    assert len(first.context["received"]) == 20
+    assert first.context["received"][0].text == "Thanks number 24."  # newest first
+    assert b'href="?received=2"' in first.content
+    second = bob_client.get(url + "?received=2&sent=1")
+    assert [a.text for a in second.context["received"]][-1] == "Thanks number 0."
+    assert [a.text for a in second.context["sent"]] == ["Thanks back."]
+    assert b'href="?received=1&amp;sent=1"' in second.content
+
+
 def test_it_refuses_notes_to_oneself_or_strangers_or_empty(couple, alice, outsider):
     for recipient, text in ((alice.pk, "me"), (outsider.pk, "hi"), (None, "x")):
         with pytest.raises(RuleBroken):

@@ -6,6 +6,7 @@ from mend.appreciation import services
 from mend.appreciation.forms import AppreciationForm, ThreeThingsForm
 from mend.appreciation.models import Appreciation
 from mend.forms import run_service
+from mend.paging import page_of
 from mend.safety import services as safety
 from mend.spaces.access import members_of, space_for
 
@@ -41,8 +42,8 @@ def index(request, space_id: int):
         "others": others,
         "note_form": note_form,
         "three_form": three_form,
-        "received": mine.filter(recipient=request.user)[:100],
-        "sent": mine.filter(sender=request.user)[:100],
+        "received": page_of(request, mine.filter(recipient=request.user), "received"),
+        "sent": page_of(request, mine.filter(sender=request.user), "sent"),
         "evening": not safety.mode_on(request.user)
         and services.evening_prompt_due(space, request.user),
     }

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -8,9 +7,8 @@ from mend.commitments import services
 from mend.commitments.forms import CommitmentForm, RepairForm, ReportForm, RespondForm
 from mend.errors import RuleBroken
 from mend.forms import run_service
+from mend.paging import PAGE_SIZE, page_of
 from mend.spaces.access import members_of, space_for
-
-RECORD_PAGE = 20  # record lines per page
 
 
 @login_required
@@ -35,15 +33,14 @@ def index(request, space_id: int):
         "ended": space.commitments.filter(ended_on__isnull=False).select_related(
             "maker", "receiver"
         ),
-        "record": services.occurrences(space)[:RECORD_PAGE],
+        "record": services.occurrences(space)[:PAGE_SIZE],
     }
     return render(request, "commitments/index.html", context)
 
 
 def _detail_page(request, space, commitment, failed=None, status=200):
     services.bring_due_up_to_date(space)
-    record = Paginator(services.occurrences(space).filter(commitment=commitment), RECORD_PAGE)
-    page = record.get_page(request.GET.get("page"))
+    page = page_of(request, services.occurrences(space).filter(commitment=commitment))
     context = {"commitment": commitment, "record": page, "page": page, "failed": failed}
     return render(request, "commitments/detail.html", context, status=status)
 
