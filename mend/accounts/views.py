@@ -27,6 +27,7 @@ from mend.accounts.forms import (
 from mend.accounts.models import ApiToken, User
 from mend.errors import RuleBroken
 from mend.forms import run_service
+from mend.paging import page_of
 from mend.problems import link_problem
 
 # A sign-in waiting for its authenticator code: kept in the session for a few minutes.
@@ -225,7 +226,7 @@ def revoke_token(request, token_id: int):
 @login_required
 def security(request):
     """The person's own security log."""
-    events = request.user.security_events.all()[:200]
+    events = page_of(request, request.user.security_events.all())
     return render(request, "accounts/security.html", {"events": events})
 
 
