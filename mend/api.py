@@ -24,11 +24,11 @@ from mend.spaces.api import router as spaces_router
 
 class PersonalToken(HttpBearer):
     def authenticate(self, request, token):
-        found = ApiToken.objects.matching(token).select_related("user").order_by().first()
-        if found is None:
+        user = ApiToken.user_for(token)
+        if user is None:
             return None
-        request.user = found.user
-        return found.user
+        request.user = user
+        return user
 
 
 api = NinjaAPI(

@@ -200,6 +200,13 @@ def test_tokens_can_be_listed_and_revoked(alice_api):
     assert alice_api.get("/me").status_code == 401
 
 
+def test_a_deactivated_persons_token_stops_working(alice, alice_api):
+    assert alice_api.get("/me").status_code == 200
+    alice.is_active = False
+    alice.save(update_fields=["is_active"])
+    assert alice_api.get("/me").status_code == 401
+
+
 def test_nul_characters_are_refused_not_crashed_on(alice_api, couple):
     response = alice_api.post(f"/spaces/{couple.pk}/checkins", {**CHECKIN, "note": "a\x00b"})
     assert response.status_code == 422
