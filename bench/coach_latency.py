@@ -70,11 +70,12 @@ def _serve(data_dir: str, port: int, workers: int) -> tuple[subprocess.Popen, st
     env = {
         **os.environ,
         "MEND_DATA_DIR": data_dir,
-        "MEND_STATIC_FROM_SOURCE": "true",
         "MEND_LOG_LEVEL": "ERROR",
     }
     bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "mend"), "migrate", "--noinput", "-v0"], env=env, check=True)
+    # As `make run` does: migrate, and collect the static files that are served.
+    for command in (["migrate"], ["collectstatic"]):
+        subprocess.run([str(bin_dir / "mend"), *command, "--noinput", "-v0"], env=env, check=True)
     make_token = (
         "from mend.accounts.models import User, ApiToken;"
         "u = User.objects.create_user('bench@example.org', 'bench pass phrase');"
@@ -107,11 +108,37 @@ def _serve(data_dir: str, port: int, workers: int) -> tuple[subprocess.Popen, st
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, token
+            break
         except OSError:
             time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("gunicorn did not start")
+    else:
+        server.kill()
+        raise RuntimeError("gunicorn did not start")
+    _warm(port, token, workers)
+    return server, token
+
+
+def _warm(port: int, token: str, workers: int) -> None:
+    """The port opens before the workers have loaded Mend: wait until every worker answers, so
+    that start-up is not measured as latency."""
+    body = json.dumps({"text": "You never listen to me.", "purpose": "message"})
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+    def ask(_):
+        for _ in range(20):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("POST", "/api/coach/analyze", body, headers)
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            if response.status != 200:
+                raise RuntimeError(f"warm-up request answered {response.status}")
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(2 * workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
 
 
 def over_http(total: int, clients: int, workers: int) -> None:
@@ -146,9 +173,6 @@ def over_http(total: int, clients: int, workers: int) -> None:
                             errors.append(response.status)
                 conn.close()
 
-            for warm in range(2):
-                client(warm)  # warm both workers
-            timings.clear()
             threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
             began = time.perf_counter()
             for t in threads:

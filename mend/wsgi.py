@@ -5,8 +5,11 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mend.settings")
 application = get_wsgi_application()
 
-# Load the coach's rules and model (about half a second) as each worker starts, not on the first
-# person's keystroke.
+# Load the coach's rules and model (about half a second) and every URL's views as each worker
+# starts, not on the first person's request.
+from django.urls import get_resolver  # noqa: E402
+
 from mend.coach import analyze  # noqa: E402
 
 analyze("", "message")
+get_resolver().resolve("/")
