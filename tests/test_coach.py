@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mend.coach import CATEGORIES, analyze, evaluate, labelled
 
@@ -73,6 +75,51 @@ def test_context_keeps_harmless_words_harmless(text):
         "contempt",
     }
     assert "curiosity" not in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "span"),
+    [
+        ("u never listen to me", {"absolute", "blame"}, "u never"),
+        ("ur so selfish", {"criticism"}, "ur so selfish"),
+        ("send me ur location now", {"control"}, "send me ur location now"),
+        ("idc, do what u want", {"stonewalling"}, "idc, do what u want"),
+        ("thats on me, no excuses", {"ownership"}, "thats on me"),
+    ],
+)
+def test_texting_shorthand_is_read_written_out_and_spans_point_at_what_was_typed(
+    text, expected, span
+):
+    result = analyze(text, "message")
+    assert set(result["labels"]) == expected
+    assert span in [f["text"] for f in result["findings"]]
+    for f in result["findings"]:
+        assert text[f["start"] : f["end"]] == f["text"]
+
+
+@pytest.mark.parametrize("text", ["I feel ill today.", "I left my ID at home.", "u ok?"])
+def test_shorthand_leaves_ordinary_words_alone(text):
+    assert labels(text) in ([], ["i_statement"])
+
+
+SHORTHAND = ["u", "ur", "r", "im", "idk", "idc", "pls", "thx", "y", "id", "gonna", "tbh"]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(SHORTHAND),
+            st.sampled_from(["never", "always", "so", "lazy", "sorry", "I", "you", "."]),
+            st.text(alphabet="abcdefghijklmnopqrstuvwxyz'’ ,.!?", max_size=12),
+        ),
+        max_size=30,
+    )
+)
+def test_every_span_points_at_the_typed_text_whatever_the_shorthand(words):
+    text = " ".join(words)
+    for f in analyze(text, "message")["findings"]:
+        assert 0 <= f["start"] < f["end"] <= len(text)
+        assert text[f["start"] : f["end"]] == f["text"]
 
 
 def test_a_promise_not_to_repeat_is_a_commitment_not_control():

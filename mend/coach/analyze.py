@@ -2,7 +2,7 @@
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mend.coach import learned, rules
 from mend.coach.apology import assess_apology
@@ -225,17 +225,26 @@ def analyze(text: str, purpose: str = "message", language: str = "en") -> dict:
         raise ValueError(f"purpose must be one of {', '.join(PURPOSES)}")
     text = text[:MAX_TEXT]
     lang = rules.load(language)
-    findings = _find(lang, text, purpose)
+    # Shorthand ("u never listen") is read written out; spans point back at what was typed.
+    expanded = lang.shorthand.expand(text)
+    read = expanded[0] if expanded else text
+    findings = _find(lang, read, purpose)
+    shown = [_in_original(f, text, *expanded[1:]) for f in findings] if expanded else findings
     result = {
         "language": language,
         "purpose": purpose,
-        "findings": [f.as_dict() for f in findings],
+        "findings": [f.as_dict() for f in shown],
         "labels": labels_of(findings),
-        "rewrites": suggest_rewrites(lang, text, findings),
+        "rewrites": suggest_rewrites(lang, read, findings),
     }
     if purpose == "apology":
-        result["apology"] = assess_apology(lang, text, findings)
+        result["apology"] = assess_apology(lang, read, findings)
     return result
+
+
+def _in_original(f: Finding, text: str, starts: list[int], ends: list[int]) -> Finding:
+    start, end = starts[f.start], ends[f.end - 1]
+    return replace(f, start=start, end=end, text=text[start:end])
 
 
 def labels_of(findings) -> list[str]:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from mend.coach.shorthand import Shorthand
+
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 FLAGS = re.IGNORECASE | re.UNICODE
 
@@ -42,6 +44,7 @@ class Language:
     feelings: dict[str, list[str]] = field(default_factory=dict)
     apology: dict = field(default_factory=dict)
     rewrite: dict = field(default_factory=dict)
+    shorthand: Shorthand = field(default_factory=lambda: Shorthand.from_data({}))
 
 
 def _compile(patterns) -> tuple[re.Pattern, ...]:
@@ -193,4 +196,5 @@ def load(code: str) -> Language:
         feelings=data.get("feelings", {}),
         apology=data.get("apology", {}),
         rewrite=data.get("rewrite", {}),
+        shorthand=Shorthand.from_data(data.get("shorthand", {})),
     )

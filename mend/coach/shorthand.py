@@ -1,0 +1,71 @@
+"""Texting shorthand ("u never listen", "ur so dramatic", "idc") written out before the rules
+read a message, with a map back to the writer's own characters so that every span still points
+at what they typed. The words and their expansions are data (the [shorthand] table of each
+language's rules). Pure: no Django imports.
+"""
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Contextual:
+    """A word written out one way before certain words and another way otherwise: "ur so" is
+    "you're so", "ur phone" is "your phone"."""
+
+    before: re.Pattern
+    then: str
+    otherwise: str
+
+
+@dataclass(frozen=True)
+class Shorthand:
+    words: dict[str, str]
+    contextual: dict[str, Contextual]
+    pattern: re.Pattern | None  # any shorthand word, as a whole word
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Shorthand":
+        words = {k.lower(): v for k, v in data.get("words", {}).items()}
+        contextual = {
+            spec["word"].lower(): Contextual(
+                re.compile(spec["before"], re.IGNORECASE), spec["then"], spec["otherwise"]
+            )
+            for spec in data.get("contextual", [])
+        }
+        every = sorted({*words, *contextual}, key=len, reverse=True)
+        pattern = (
+            re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, every)) + r")(?![\w'’])", re.I)
+            if every
+            else None
+        )
+        return cls(words, contextual, pattern)
+
+    def expand(self, text: str) -> tuple[str, list[int], list[int]] | None:
+        """The text with shorthand written out, and for each of its characters where it starts
+        and ends in the original; None when there is nothing to write out (the common case)."""
+        if self.pattern is None or not self.pattern.search(text):
+            return None
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        last = 0
+        for m in self.pattern.finditer(text):
+            word = m.group().lower()
+            if word in self.contextual:
+                rule = self.contextual[word]
+                following = text[m.end() :].lstrip()
+                written = rule.then if rule.before.match(following) else rule.otherwise
+            else:
+                written = self.words[word]
+            out.append(text[last : m.start()])
+            starts.extend(range(last, m.start()))
+            ends.extend(range(last + 1, m.start() + 1))
+            out.append(written)
+            starts.extend([m.start()] * len(written))
+            ends.extend([m.end()] * len(written))
+            last = m.end()
+        out.append(text[last:])
+        starts.extend(range(last, len(text)))
+        ends.extend(range(last + 1, len(text) + 1))
+        return "".join(out), starts, ends
