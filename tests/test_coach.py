@@ -85,6 +85,9 @@ def test_context_keeps_harmless_words_harmless(text):
         ("send me ur location now", {"control"}, "send me ur location now"),
         ("idc, do what u want", {"stonewalling"}, "idc, do what u want"),
         ("thats on me, no excuses", {"ownership"}, "thats on me"),
+        # Spelled-out forms are read contracted, as most patterns are written.
+        ("I shall never again read your post.", {"commitment"}, "I shall never again"),
+        ("I do not intend to discuss this further.", {"stonewalling"}, None),
     ],
 )
 def test_texting_shorthand_is_read_written_out_and_spans_point_at_what_was_typed(
@@ -92,7 +95,7 @@ def test_texting_shorthand_is_read_written_out_and_spans_point_at_what_was_typed
 ):
     result = analyze(text, "message")
     assert set(result["labels"]) == expected
-    assert span in [f["text"] for f in result["findings"]]
+    assert span is None or span in [f["text"] for f in result["findings"]]
     for f in result["findings"]:
         assert text[f["start"] : f["end"]] == f["text"]
 

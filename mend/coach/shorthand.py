@@ -26,7 +26,8 @@ class Shorthand:
 
     @classmethod
     def from_data(cls, data: dict) -> "Shorthand":
-        words = {k.lower(): v for k, v in data.get("words", {}).items()}
+        every_word = {**data.get("words", {}), **data.get("contractions", {})}
+        words = {k.lower(): v for k, v in every_word.items()}
         contextual = {
             spec["word"].lower(): Contextual(
                 re.compile(spec["before"], re.IGNORECASE), spec["then"], spec["otherwise"]
