@@ -1,6 +1,7 @@
-"""Texting shorthand ("u never listen", "ur so dramatic", "idc") written out before the rules
-read a message, with a map back to the writer's own characters so that every span still points
-at what they typed. The words and their expansions are data (the [shorthand] table of each
+"""Texting shorthand ("u never listen", "ur so dramatic", "idc") written out, and spelled-out
+forms read contracted ("I will" as "I'll", as most patterns are written), before the rules read
+a message, with a map back to the writer's own characters so that every span still points at
+what they typed. The words and their replacements are data (the [shorthand] table of each
 language's rules). Pure: no Django imports.
 """
 
