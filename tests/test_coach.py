@@ -88,6 +88,9 @@ def test_context_keeps_harmless_words_harmless(text):
         # Spelled-out forms are read contracted, as most patterns are written.
         ("I shall never again read your post.", {"commitment"}, "I shall never again"),
         ("I do not intend to discuss this further.", {"stonewalling"}, None),
+        # With "not", the longer form wins: "you won't", not "you'll not".
+        ("You will not see him again.", {"control"}, "You will not see"),
+        ("Who do you think you are?", {"contempt"}, None),
     ],
 )
 def test_texting_shorthand_is_read_written_out_and_spans_point_at_what_was_typed(
