@@ -182,3 +182,10 @@ def test_the_coach_gives_live_feedback_while_typing(browser, live_server, alice)
     assert "Blame" in page.inner_text(".coach-live")
     assert page.inner_text(".coach-live mark.harmful").startswith("You never")
     shot(page, "coach")
+    # Shorthand is read written out, and the highlight still covers what was typed.
+    page.fill("#id_text", "")
+    page.type("#id_text", "u never listen, ur so selfish")
+    page.wait_for_selector(".coach-live mark.harmful:text-is('ur so selfish')")
+    marks = page.locator(".coach-live mark.harmful").all_inner_texts()
+    assert "ur so selfish" in marks
+    shot(page, "coach-shorthand")

@@ -188,6 +188,15 @@ def test_a_rewrite_uses_the_clause_that_was_found_not_the_first_you():
     assert {"absolute", "blame", "contempt"} <= set(sarcastic["labels"])  # not praise
     assert all("nothing" not in r["text"] for r in sarcastic["rewrites"])
 
+    # A second accusation after a comma is another point, not part of the behaviour; findings
+    # that touch the first ("You always" + "leave me to clean up") are the same point.
+    two = analyze("u never listen, ur so selfish", "message")
+    assert all("when you don't listen," in r["text"] for r in two["rewrites"])
+    one = analyze("You always leave me to clean up after your friends.", "message")
+    assert all(
+        "when you leave me to clean up after your friends," in r["text"] for r in one["rewrites"]
+    )
+
 
 def test_helpful_words_get_no_rewrite():
     assert analyze("I felt alone last night.", "checkin")["rewrites"] == []

@@ -25,8 +25,14 @@ def _behaviour(lang, sentence: str) -> str:
     return clause[:1].lower() + clause[1:] if clause[:3].lower() == "you" else clause
 
 
-def _not_carried(finding) -> bool:
-    return finding.kind == "harmful" and finding.category not in REWRITABLE
+def _point_end(first, targets) -> int:
+    """Where the first point ends: findings that overlap or touch it ("You always" + "leave me
+    to clean up") are one point; one after a comma ("…, you're so selfish") is another."""
+    end = first.end
+    for f in sorted(targets, key=lambda f: f.start):
+        if f.start <= end + 1:
+            end = max(end, f.end)
+    return end
 
 
 def suggest_rewrites(lang, text: str, findings) -> list[dict]:
@@ -39,9 +45,11 @@ def suggest_rewrites(lang, text: str, findings) -> list[dict]:
     sentence = text[start:end].strip()
     # The behaviour comes from the clause that was found, not the sentence's first "you":
     # in "Sorry if you were upset, but you always overreact" it is "you overreact". It stops
-    # where the sentence turns to something no I-statement carries (sarcasm,
-    # a threat): "You never help, thanks for nothing" is about "you don't help".
-    end = min([end] + [f.start for f in findings if f.start >= first.end and _not_carried(f)])
+    # where the sentence turns to another harmful point (sarcasm, a threat, a verdict on
+    # character): "You never help, thanks for nothing" and "You never listen, you're so
+    # selfish" are about "you don't help" and "you don't listen".
+    found_to = _point_end(first, targets)
+    end = min([end] + [f.start for f in findings if f.start >= found_to and f.kind == "harmful"])
     clause = text[max(start, layout.clause_start(first.start)) : end]
     behaviour = (
         _behaviour(lang, clause)
