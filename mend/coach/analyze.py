@@ -136,7 +136,7 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
             left = layout.clause_start(m.start())
             s_left, s_right = layout.sentence(m.start(), m.end())
             sentence = text[s_left : s_right + 1]
-            if any(u.search(sentence) for u in category.unless):
+            if category.unless and category.unless.search(sentence):
                 continue
             if category.praise_check and _praises(lang, layout, m.start(), m.end()):
                 continue
@@ -179,7 +179,7 @@ def _learned(lang: rules.Language, layout: Layout, purpose: str, by_rules: list)
             ]
         start, end, _ = max(sentences, key=lambda s: s[2][category.id])
         sentence = text[start:end]
-        if any(u.search(sentence) for u in category.unless):
+        if category.unless and category.unless.search(sentence):
             continue
         # Where the rules found harm, a helpful reading of the same sentence is more often the
         # model mistaking shared words ("you made me feel…") than a real second point.

@@ -26,8 +26,9 @@ class Category:
     # when lower-casing would change the text's length (a few Unicode letters do).
     pattern: re.Pattern
     pattern_any_case: re.Pattern
-    # A sentence matching any of these does not count for this category.
-    unless: tuple[re.Pattern, ...] = ()
+    # A sentence matching this (any of the category's "unless" patterns, as one alternation:
+    # one search per match instead of one per pattern) does not count for this category.
+    unless: re.Pattern | None = None
     purposes: tuple[str, ...] = ()  # empty: every purpose
     praise_check: bool = False  # skip when the clause praises rather than complains
 
@@ -47,8 +48,8 @@ class Language:
     shorthand: Shorthand = field(default_factory=lambda: Shorthand.from_data({}))
 
 
-def _compile(patterns) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, FLAGS) for p in patterns)
+def _any_of(patterns) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS) if patterns else None
 
 
 def lowered(pattern: str) -> str:
@@ -176,7 +177,7 @@ def load(code: str) -> Language:
             suggestion=spec["suggestion"],
             pattern=_combine([lowered(p) for p in spec["patterns"]], re.UNICODE),
             pattern_any_case=_combine(spec["patterns"], FLAGS),
-            unless=_compile(spec.get("unless", [])),
+            unless=_any_of(spec.get("unless", [])),
             purposes=tuple(spec.get("purposes", [])),
             praise_check=spec.get("praise_check", False),
         )
