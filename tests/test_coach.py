@@ -128,6 +128,21 @@ def test_every_span_points_at_the_typed_text_whatever_the_shorthand(words):
         assert text[f["start"] : f["end"]] == f["text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "sarcastic"),
+    [
+        ("Oh wonderful, another evening of you on your phone.", True),
+        ("Lovely to hear from you after three days of silence.", True),
+        ("Bravo, another promise broken.", True),
+        ("Bravo on the marathon, you smashed it!", False),
+        ("Lovely to hear from you, call me tonight?", False),
+        ("Well done on the exam, I'm so proud of you!", False),
+    ],
+)
+def test_praise_that_opens_a_complaint_is_sarcasm_and_sincere_praise_is_not(text, sarcastic):
+    assert ("contempt" in labels(text)) is sarcastic
+
+
 def test_a_promise_not_to_repeat_is_a_commitment_not_control():
     assert labels("I won't ever hide money from you again.") == ["commitment"]
 
