@@ -36,7 +36,8 @@ MIN_WEIGHT = 0.01  # smaller weights change no decision and only cost space
 def features(text: str) -> set[str]:
     """Words, word pairs, how each sentence opens, and whether the text asks something: "you
     never…" and "I feel…" at the start of a sentence say more than the same words inside one
-    (on its own, cross-validated over five folds: micro-F1 0.70 without them, 0.72 with)."""
+    (on its own, cross-validated over five folds of 1,875 examples: micro-F1 0.70 without
+    them, 0.72 with)."""
     lowered = text.lower().replace("’", "'")
     words = TOKEN.findall(lowered)
     feats = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
