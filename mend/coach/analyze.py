@@ -2,6 +2,7 @@
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from mend.coach import learned, rules
@@ -64,10 +65,6 @@ class Finding:
         return dict(vars(self))  # dataclasses.asdict deep-copies: slow on every keystroke
 
 
-def _inside_quotes(text: str, start: int) -> bool:
-    return len(QUOTES.findall(text, 0, start)) % 2 == 1
-
-
 def _negated(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
     window = text[max(clause_start, start - NEGATION_WINDOW) : start]
     if lang.negation_exceptions.search(text[clause_start:start]):
@@ -75,13 +72,42 @@ def _negated(lang: rules.Language, text: str, clause_start: int, start: int) -> 
     return bool(lang.negation.search(window))
 
 
-def _praises(lang: rules.Language, layout: Layout, start: int, end: int) -> bool:
-    """True when the sentence around a you-statement (and the one after it: "You always hold
-    my hand. I love that.") praises and does not complain."""
-    left, right = layout.sentence(start, end)
-    right = max(right, layout.sentences.next_end(start))
-    sentence = layout.text[left:right]
-    return bool(lang.praise.search(sentence)) and not lang.complaint.search(sentence)
+class _Context:
+    """The context questions for one text, each answered once per sentence: a long message can
+    hold hundreds of matches in the same sentence, and asking again for each made analysis
+    grow with the square of its length."""
+
+    def __init__(self, lang: rules.Language, layout: Layout):
+        self.lang, self.layout = lang, layout
+        self.quotes = [m.start() for m in QUOTES.finditer(layout.text)]
+        self.answers: dict[tuple, bool] = {}
+
+    def inside_quotes(self, start: int) -> bool:
+        return bisect_left(self.quotes, start) % 2 == 1
+
+    def praises(self, start: int, end: int) -> bool:
+        """True when the sentence around a you-statement (and the one after it: "You always
+        hold my hand. I love that.") praises and does not complain."""
+        left, right = self.layout.sentence(start, end)
+        right = max(right, self.layout.sentences.next_end(start))
+        key = ("praise", left, right)
+        if key not in self.answers:
+            sentence = self.layout.text[left:right]
+            lang = self.lang
+            self.answers[key] = bool(lang.praise.search(sentence)) and not lang.complaint.search(
+                sentence
+            )
+        return self.answers[key]
+
+    def excluded(self, category: rules.Category, left: int, right: int) -> bool:
+        """Whether text[left:right] matches one of the category's "unless" patterns."""
+        if category.unless is None:
+            return False
+        key = (category.id, left, right)
+        if key not in self.answers:
+            # A slice, not search(text, left, right): "^" must match where the sentence starts.
+            self.answers[key] = bool(category.unless.search(self.layout.text[left:right]))
+        return self.answers[key]
 
 
 def _reported(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
@@ -121,6 +147,7 @@ def _finding(category: rules.Category, text: str, start: int, end: int, note: st
 def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     found: list[Finding] = []
     layout = Layout(text)
+    context = _Context(lang, layout)
     lower = text.lower()
     # Lower-cased text is matched faster, unless lowering changed its length (a few Unicode
     # letters do), which would shift every span.
@@ -135,24 +162,24 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
                 continue
             left = layout.clause_start(m.start())
             s_left, s_right = layout.sentence(m.start(), m.end())
-            sentence = text[s_left : s_right + 1]
-            if category.unless and category.unless.search(sentence):
+            if context.excluded(category, s_left, s_right + 1):
                 continue
-            if category.praise_check and _praises(lang, layout, m.start(), m.end()):
+            if category.praise_check and context.praises(m.start(), m.end()):
                 continue
             if category.kind == "harmful" and (
-                _inside_quotes(text, m.start())
+                context.inside_quotes(m.start())
                 or _negated(lang, text, left, m.start())
                 or _reported(lang, text, left, m.start())
             ):
                 continue
             found.append(_finding(category, text, m.start(), m.end()))
-    found += _learned(lang, layout, purpose, found)
+    found += _learned(lang, context, purpose, found)
     return _without_overlaps(_demands_are_not_helpful(layout, found))
 
 
-def _learned(lang: rules.Language, layout: Layout, purpose: str, by_rules: list) -> list:
+def _learned(lang: rules.Language, context: _Context, purpose: str, by_rules: list) -> list:
     """Findings the learned second opinion is sure of, on the sentence that shows them most."""
+    layout = context.layout
     text = layout.text
     model = learned.model_for(lang.code)
     if model is None:
@@ -178,18 +205,17 @@ def _learned(lang: rules.Language, layout: Layout, purpose: str, by_rules: list)
                 for a, b in layout.non_empty_sentences()
             ]
         start, end, _ = max(sentences, key=lambda s: s[2][category.id])
-        sentence = text[start:end]
-        if category.unless and category.unless.search(sentence):
+        if context.excluded(category, start, end):
             continue
         # Where the rules found harm, a helpful reading of the same sentence is more often the
         # model mistaking shared words ("you made me feel…") than a real second point.
         if category.kind == "helpful" and any(start <= h < end for h in harmful_at):
             continue
-        if category.kind == "harmful" and lang.reported_speech.search(sentence):
+        if category.kind == "harmful" and lang.reported_speech.search(text[start:end]):
             continue
         # Unlike a rule, the model does not know which words praise: any harmful reading of
         # a sentence that praises and does not complain is dropped.
-        if category.kind == "harmful" and _praises(lang, layout, start, end):
+        if category.kind == "harmful" and context.praises(start, end):
             continue
         while start < end and text[start].isspace():
             start += 1
