@@ -30,8 +30,11 @@ class Shorthand:
         every_word = {**data.get("words", {}), **data.get("contractions", {})}
         words = {k.lower(): v for k, v in every_word.items()}
         contextual = {
+            # Matched where the word ends, across the space after it.
             spec["word"].lower(): Contextual(
-                re.compile(spec["before"], re.IGNORECASE), spec["then"], spec["otherwise"]
+                re.compile(rf"\s*(?:{spec['before']})", re.IGNORECASE),
+                spec["then"],
+                spec["otherwise"],
             )
             for spec in data.get("contextual", [])
         }
@@ -46,7 +49,7 @@ class Shorthand:
     def expand(self, text: str) -> tuple[str, list[int], list[int]] | None:
         """The text with shorthand written out, and for each of its characters where it starts
         and ends in the original; None when there is nothing to write out (the common case)."""
-        if self.pattern is None or not self.pattern.search(text):
+        if self.pattern is None:
             return None
         out: list[str] = []
         starts: list[int] = []
@@ -56,8 +59,7 @@ class Shorthand:
             word = m.group().lower()
             if word in self.contextual:
                 rule = self.contextual[word]
-                following = text[m.end() :].lstrip()
-                written = rule.then if rule.before.match(following) else rule.otherwise
+                written = rule.then if rule.before.match(text, m.end()) else rule.otherwise
             else:
                 written = self.words[word]
             out.append(text[last : m.start()])
@@ -67,6 +69,8 @@ class Shorthand:
             starts.extend([m.start()] * len(written))
             ends.extend([m.end()] * len(written))
             last = m.end()
+        if not out:
+            return None
         out.append(text[last:])
         starts.extend(range(last, len(text)))
         ends.extend(range(last + 1, len(text) + 1))
