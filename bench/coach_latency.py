@@ -4,8 +4,8 @@ Python threads, once from wrk when it is installed (its load costs the server le
 
     .venv/bin/python bench/coach_latency.py [--requests 3200] [--clients 16]
 
-Prints p50/p95/p99 latencies in milliseconds and the request rate. Targets: in-process p95
-at most 5 ms; API p95 at most 30 ms.
+Prints p50/p95/p99 latencies in milliseconds and the request rate, and the slowest of a few
+texts built to be hard. Targets: in-process p95 at most 5 ms; API p95 at most 30 ms.
 """
 
 import argparse
@@ -58,6 +58,27 @@ def in_process(n: int) -> None:
         analyze(text, purpose)
         timings.append((time.perf_counter() - start) * 1000)
     print(f"analyze() in-process, 500 chars:   {percentiles(timings)}")
+
+
+# Texts at the length limit built to make a context check or a pattern run long: one sentence
+# repeating an accusation, shorthand throughout, a wall of one word, a wall of emoji.
+WORST_CASES = {
+    "one accusation, repeated": "you never listen " * 300,
+    "shorthand throughout": "u never listen ur so selfish I will not idc " * 120,
+    "one word, repeated": "u " * 2500,
+    "emoji": "\N{FACE WITH ROLLING EYES}" * 5000,
+}
+
+
+def worst_cases() -> None:
+    slowest = []
+    for name, text in WORST_CASES.items():
+        text = text[:5000]
+        start = time.perf_counter()
+        analyze(text, "apology")
+        slowest.append(((time.perf_counter() - start) * 1000, name))
+    ms, name = max(slowest)
+    print(f"analyze() worst case, 5,000 chars:  {ms:.1f} ms  ({name})")
 
 
 def _free_port() -> int:
@@ -256,6 +277,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mend.settings")
     in_process(args.analyses)
+    worst_cases()
     over_http(args.requests, args.clients, args.workers)
     if shutil.which("wrk"):
         over_wrk(args.seconds, args.clients, args.workers)
