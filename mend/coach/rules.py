@@ -52,6 +52,14 @@ def _any_of(patterns) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS) if patterns else None
 
 
+def _unless(spec: dict, shared: dict) -> list[str]:
+    """A category's exclusions, with each "@name" replaced by the shared list of that name."""
+    patterns = []
+    for p in spec.get("unless", []):
+        patterns += shared[p[1:]] if p.startswith("@") else [p]
+    return patterns
+
+
 def lowered(pattern: str) -> str:
     """The pattern for lower-cased text: letters lowered, escapes (\\S, \\W, …) untouched.
     Matching lower-cased text without IGNORECASE is about twice as fast."""
@@ -177,7 +185,7 @@ def load(code: str) -> Language:
             suggestion=spec["suggestion"],
             pattern=_combine([lowered(p) for p in spec["patterns"]], re.UNICODE),
             pattern_any_case=_combine(spec["patterns"], FLAGS),
-            unless=_any_of(spec.get("unless", [])),
+            unless=_any_of(_unless(spec, data.get("shared", {}))),
             purposes=tuple(spec.get("purposes", [])),
             praise_check=spec.get("praise_check", False),
         )
