@@ -31,13 +31,23 @@ class PersonalToken(HttpBearer):
         return user
 
 
+class SignedInSession(SessionAuth):
+    """The browser's session. CSRF protects a session that exists: a request from no one signed
+    in (or with a mistyped token) is told to sign in (401), not that a CSRF token is missing."""
+
+    def _get_key(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
+
 api = NinjaAPI(
     title="Mend API",
     version="1",
     description="Check-ins, commitments, appreciation and progress for a relationship space.",
     # Token first: a request that carries one needs no CSRF check; browsers fall through to
     # their session, which does.
-    auth=[PersonalToken(), SessionAuth()],
+    auth=[PersonalToken(), SignedInSession()],
     urls_namespace="api",
 )
 

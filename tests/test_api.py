@@ -27,6 +27,17 @@ def test_it_needs_a_session_or_a_token(client):
     assert Client(HTTP_AUTHORIZATION="Bearer mend_wrong").get("/api/me").status_code == 401
 
 
+def test_a_write_without_a_session_or_with_a_wrong_token_is_told_to_sign_in():
+    # Not "CSRF check failed": there is no session for CSRF to protect.
+    for headers in ({}, {"HTTP_AUTHORIZATION": "Bearer mend_wrong"}):
+        strict = Client(enforce_csrf_checks=True, **headers)
+        response = strict.post(
+            "/api/coach/analyze", json.dumps({"text": "hi"}), content_type="application/json"
+        )
+        assert response.status_code == 401
+        assert "Sign in" in response.json()["detail"]
+
+
 def test_sign_up_then_get_a_token_then_use_it(client):
     asked = client.post(
         "/api/auth/signup",
