@@ -56,7 +56,12 @@ def _unless(spec: dict, shared: dict) -> list[str]:
     """A category's exclusions, with each "@name" replaced by the shared list of that name."""
     patterns = []
     for p in spec.get("unless", []):
-        patterns += shared[p[1:]] if p.startswith("@") else [p]
+        if not p.startswith("@"):
+            patterns.append(p)
+        elif p[1:] in shared:
+            patterns += shared[p[1:]]
+        else:
+            raise ValueError(f"{p} names no list in [shared]")
     return patterns
 
 
