@@ -103,6 +103,14 @@ def test_texting_shorthand_is_read_written_out_and_spans_point_at_what_was_typed
         assert text[f["start"] : f["end"]] == f["text"]
 
 
+def test_a_letter_that_lengthens_when_lower_cased_shifts_no_span():
+    """ "İ" lower-cases to two characters; the rules read lower-cased text, so a naive
+    lower() would move every span after it."""
+    text = "İzmir was lovely. But YOU NEVER listen to me."
+    found = [(f["category"], f["text"]) for f in analyze(text, "message")["findings"]]
+    assert ("absolute", "YOU NEVER") in found
+
+
 @pytest.mark.parametrize("text", ["I feel ill today.", "I left my ID at home.", "u ok?"])
 def test_shorthand_leaves_ordinary_words_alone(text):
     assert labels(text) in ([], ["i_statement"])
@@ -381,26 +389,71 @@ def test_train_command_writes_the_model_from_the_examples(tmp_path, monkeypatch)
         _command("train", "--language", "es")
 
 
-def test_the_start_guard_never_hides_a_match():
-    """Each rule alternation only starts where one of its patterns can start (rules._combine);
-    a wrong guess about a pattern's first characters would silently drop its matches."""
+def test_a_pattern_is_filed_under_what_its_matches_start_with():
+    from mend.coach.matcher import starts
+
+    assert starts(r"\byou never") == {"you ne"}
+    # After a mark, \s* may match nothing: ".yawn" is a key too, and "." alone for ". yawn".
+    assert starts(r"(?:^|[.!?]\s*)yawn\b") == {"yawn", ".", "!", "?", ".yawn", "!yawn", "?yawn"}
+    assert starts(r"i['’]?m sorry") == {"i'm so", "i’m so", "im sor"}
+    assert starts(r"(?:oh )?poor you") == {"oh poo", "poor y"}
+    assert starts(r"\w+ing") is None  # could start with any letter
+    assert starts(r"^\s*me\?") is None  # could start with a space
+
+
+def _scanned(pattern, text: str) -> list[tuple[int, int]]:
+    """What reading the text from the start finds: the leftmost match (the first pattern in
+    file order there), then on from where it ends; never starting inside a word."""
+    found, pos = [], 0
+    while m := pattern.search(text, pos):
+        start = m.start()
+        if start > 0 and text[start].isalnum() and text[start - 1].isalnum():
+            pos = start + 1
+        elif m.end() > start:
+            found.append(m.span())
+            pos = m.end()
+        else:
+            pos = start + 1
+    return found
+
+
+def _scans_agree(code: str, texts) -> None:
     import re
 
+    from mend.coach import rules
+
+    language = rules.load(code)
+    spec = rules.tomllib.loads((rules.RULES_DIR / f"{code}.toml").read_text())
+    scans = {
+        cid: re.compile("|".join(f"(?:{rules.lowered(p)})" for p in category["patterns"]))
+        for cid, category in spec["categories"].items()
+    }
+    for text in texts:
+        text = text.lower()
+        filed = language.matcher.matches(text, scans)
+        for cid, pattern in scans.items():
+            assert filed.get(cid, []) == _scanned(pattern, text), (code, cid, text)
+
+
+def test_filing_patterns_by_their_start_finds_what_a_scan_finds():
+    """The matcher tries each pattern only where its key stands; a wrong key would silently
+    drop matches, and a wrong merge would change which of two patterns wins a place."""
     from mend.coach import learned, rules
 
-    assert rules.first_chars(r"(?:^|[.!?]\s*)feeling") == {"f", ".", "!", "?"}
-    assert rules.first_chars(r"(?:oh )?poor you") == {"o", "p"}
-    assert rules.first_chars(r"\w+ing") is None
-    texts = [item["text"].lower() for item in learned.examples("en")[::5]]
     for code in rules.available():
-        spec = rules.tomllib.loads((rules.RULES_DIR / f"{code}.toml").read_text())
-        for category in spec["categories"].values():
-            for pattern in category["patterns"]:
-                lowered = rules.lowered(pattern)
-                chars = rules.first_chars(lowered)
-                if chars is None:
-                    continue
-                for text in texts:
-                    for m in re.finditer(lowered, text):
-                        if m.end() > m.start():
-                            assert text[m.start()] in chars, (pattern, text)
+        texts = [item["text"] for item in learned.examples(code)]
+        _scans_agree(code, texts[::4] if code == "en" else texts)
+
+
+_WORDS = ("you", "never", "i", "im", "i'm", "feel", "so", "sorry", "but", "fine", "whatever")
+_MARKS = list(".,!?;:'’\"() \n*🙄")
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_WORDS), st.sampled_from(_MARKS), st.text(max_size=5)),
+        max_size=30,
+    )
+)
+def test_the_matcher_agrees_with_a_scan_on_any_text(pieces):
+    _scans_agree("en", [" ".join(pieces).replace("_", " ")])

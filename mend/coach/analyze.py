@@ -114,22 +114,6 @@ def _reported(lang: rules.Language, text: str, clause_start: int, start: int) ->
     return bool(lang.reported_speech.search(text[clause_start:start]))
 
 
-def _matches(pattern, text: str):
-    """Matches that start on a word boundary when they start with a letter or digit (the
-    rules' leading \\b is checked here; see rules._combine)."""
-    pos = 0
-    while pos <= len(text):
-        m = pattern.search(text, pos)
-        if m is None:
-            return
-        start = m.start()
-        if text[start : start + 1].isalnum() and start > 0 and text[start - 1].isalnum():
-            pos = start + 1  # not at a word start: look again just after it
-            continue
-        yield m
-        pos = m.end() if m.end() > start else start + 1
-
-
 def _finding(category: rules.Category, text: str, start: int, end: int, note: str = "") -> Finding:
     return Finding(
         category.id,
@@ -148,33 +132,36 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     found: list[Finding] = []
     layout = Layout(text)
     context = _Context(lang, layout)
-    lower = text.lower()
-    # Lower-cased text is matched faster, unless lowering changed its length (a few Unicode
-    # letters do), which would shift every span.
-    same_length = len(lower) == len(text)
-    haystack = lower if same_length else text
-    for category in lang.categories.values():
-        if category.purposes and purpose not in category.purposes:
-            continue
-        pattern = category.pattern if same_length else category.pattern_any_case
-        for m in _matches(pattern, haystack):
-            if m.end() == m.start():
-                continue
-            left = layout.clause_start(m.start())
-            s_left, s_right = layout.sentence(m.start(), m.end())
+    wanted = {
+        cid: c for cid, c in lang.categories.items() if not c.purposes or purpose in c.purposes
+    }
+    matches = lang.matcher.matches(_lower_in_place(text), wanted)
+    for category in wanted.values():
+        for start, end in matches.get(category.id, ()):
+            left = layout.clause_start(start)
+            s_left, s_right = layout.sentence(start, end)
             if context.excluded(category, s_left, s_right + 1):
                 continue
-            if category.praise_check and context.praises(m.start(), m.end()):
+            if category.praise_check and context.praises(start, end):
                 continue
             if category.kind == "harmful" and (
-                context.inside_quotes(m.start())
-                or _negated(lang, text, left, m.start())
-                or _reported(lang, text, left, m.start())
+                context.inside_quotes(start)
+                or _negated(lang, text, left, start)
+                or _reported(lang, text, left, start)
             ):
                 continue
-            found.append(_finding(category, text, m.start(), m.end()))
+            found.append(_finding(category, text, start, end))
     found += _learned(lang, context, purpose, found)
     return _without_overlaps(_demands_are_not_helpful(layout, found))
+
+
+def _lower_in_place(text: str) -> str:
+    """The text lower-cased for the rules, every character where it was: the few letters whose
+    lower case is longer ("İ" is two characters) stay as typed, so that spans still fit."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _learned(lang: rules.Language, context: _Context, purpose: str, by_rules: list) -> list:
