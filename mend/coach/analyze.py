@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from mend.coach import learned, rules
 from mend.coach.apology import assess_apology
+from mend.coach.lowercase import lower_in_place
 from mend.coach.rewrite import suggest_rewrites
 from mend.coach.sentences import Layout
 
@@ -135,7 +136,7 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     wanted = {
         cid: c for cid, c in lang.categories.items() if not c.purposes or purpose in c.purposes
     }
-    matches = lang.matcher.matches(_lower_in_place(text), wanted)
+    matches = lang.matcher.matches(lower_in_place(text), wanted)
     for category in wanted.values():
         for start, end in matches.get(category.id, ()):
             left = layout.clause_start(start)
@@ -153,15 +154,6 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
             found.append(_finding(category, text, start, end))
     found += _learned(lang, context, purpose, found)
     return _without_overlaps(_demands_are_not_helpful(layout, found))
-
-
-def _lower_in_place(text: str) -> str:
-    """The text lower-cased for the rules, every character where it was: the few letters whose
-    lower case is longer ("İ" is two characters) stay as typed, so that spans still fit."""
-    lower = text.lower()
-    if len(lower) == len(text):
-        return lower
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _learned(lang: rules.Language, context: _Context, purpose: str, by_rules: list) -> list:

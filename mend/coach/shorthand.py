@@ -8,6 +8,8 @@ language's rules). Pure: no Django imports.
 import re
 from dataclasses import dataclass
 
+from mend.coach.lowercase import lower_in_place
+
 
 @dataclass(frozen=True)
 class Contextual:
@@ -23,7 +25,7 @@ class Contextual:
 class Shorthand:
     words: dict[str, str]
     contextual: dict[str, Contextual]
-    pattern: re.Pattern | None  # any shorthand word, as a whole word
+    pattern: re.Pattern | None  # any shorthand word, as a whole word, in lower-cased text
 
     @classmethod
     def from_data(cls, data: dict) -> "Shorthand":
@@ -40,7 +42,7 @@ class Shorthand:
         }
         every = sorted({*words, *contextual}, key=len, reverse=True)
         pattern = (
-            re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, every)) + r")(?![\w'’])", re.I)
+            re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, every)) + r")(?![\w'’])")
             if every
             else None
         )
@@ -55,8 +57,8 @@ class Shorthand:
         starts: list[int] = []
         ends: list[int] = []
         last = 0
-        for m in self.pattern.finditer(text):
-            word = m.group().lower()
+        for m in self.pattern.finditer(lower_in_place(text)):
+            word = m.group()
             if word in self.contextual:
                 rule = self.contextual[word]
                 written = rule.then if rule.before.match(text, m.end()) else rule.otherwise
