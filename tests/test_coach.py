@@ -374,6 +374,23 @@ def test_training_learns_the_examples_and_is_repeatable():
             assert first.probability(category, item["text"]) > 0.5, (category, item["text"])
 
 
+@given(st.lists(st.sampled_from(["you", "never", "i", "feel", "sorry", "?", "^you"]), max_size=40))
+def test_packed_scores_are_the_sums_of_the_weights(words):
+    """Model.scores adds packed integers; it must give what adding each weight gives, also
+    with weights at the edge of their range and with features the model does not know."""
+    from mend.coach import learned
+
+    weights = {"you": {"blame": 104.8575, "i_statement": -104.8575}, "never": {"blame": 0.5}}
+    weights |= {w: {"i_statement": 1.25, "blame": -0.0001} for w in ("i", "feel", "?")}
+    model = learned.Model({"blame": -2.0, "i_statement": 0.5}, weights, "test")
+    feats = {w + str(n) if n else w for n, w in enumerate(words)}  # some unknown features
+    for category, bias in model.bias.items():
+        expected = bias + sum(weights[f].get(category, 0.0) for f in feats if f in weights)
+        assert model.scores(feats)[category] == pytest.approx(expected, abs=1e-9)
+    with pytest.raises(ValueError, match="out of range"):
+        learned.Model({"blame": 0.0}, {"you": {"blame": -104.8576}}, "test")
+
+
 def test_train_command_writes_the_model_from_the_examples(tmp_path, monkeypatch):
     from django.core.management.base import CommandError
 

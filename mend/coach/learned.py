@@ -31,6 +31,11 @@ LEARNING_RATE = 0.2
 SEED = 13
 PRECISION = 4  # decimals kept in the shipped weights
 MIN_WEIGHT = 0.01  # smaller weights change no decision and only cost space
+# Model.scores adds weights as whole numbers packed side by side. Each weight must lie within
+# +-FIELD_OFFSET units (+-104.8 at 4 decimals; trained ones stay under 5); a field of FIELD_BITS
+# holds the sum of 2^19 features, and a 5,000-character message has at most about 10,000.
+FIELD_OFFSET = 1 << 20
+FIELD_BITS = 40
 
 
 def features(text: str) -> set[str]:
@@ -58,21 +63,34 @@ class Model:
     source: str  # digest of the examples the model was trained from
 
     def __post_init__(self):
-        # Dense rows, one weight per category, so that adding up a message is a few C-level
-        # sums over columns rather than a Python loop over every (feature, category) pair.
+        # Adding up a message's weights is a Python loop over a couple of hundred features for
+        # each of twenty categories. Instead, each feature's weights are packed into one integer,
+        # FIELD_BITS bits per category: the shipped weights have PRECISION decimals, so as whole
+        # numbers of 10^-PRECISION, offset to be positive, they add up exactly, and one sum of
+        # integers adds every category at once (about half the time of the loop).
         order = tuple(self.bias)
-        rows = {f: tuple(row.get(c, 0.0) for c in order) for f, row in self.weights.items()}
+        packed = {}
+        for feature, row in self.weights.items():
+            value = 0
+            for i, category in enumerate(order):
+                units = round(row.get(category, 0.0) * 10**PRECISION)
+                if abs(units) >= FIELD_OFFSET:
+                    raise ValueError(f"weight of {feature!r} for {category} is out of range")
+                value |= (units + FIELD_OFFSET) << (FIELD_BITS * i)
+            packed[feature] = value
         object.__setattr__(self, "_order", order)
-        object.__setattr__(self, "_rows", rows)
+        object.__setattr__(self, "_packed", packed)
 
     def scores(self, feats: set[str]) -> dict[str, float]:
         """Log odds of every category at once."""
-        rows = self._rows
-        present = [rows[f] for f in feats if f in rows]
-        if not present:
-            return dict(self.bias)
-        sums = map(sum, zip(*present, strict=True))
-        return {c: self.bias[c] + total for c, total in zip(self._order, sums, strict=True)}
+        packed = self._packed
+        present = [packed[f] for f in feats if f in packed]
+        total, offsets = sum(present), len(present) * FIELD_OFFSET
+        mask = (1 << FIELD_BITS) - 1
+        return {
+            c: self.bias[c] + (((total >> (FIELD_BITS * i)) & mask) - offsets) / 10**PRECISION
+            for i, c in enumerate(self._order)
+        }
 
     def probability(self, category: str, text: str) -> float:
         return _sigmoid(self.scores(features(text))[category])
