@@ -172,8 +172,8 @@ class Matcher:
                 if span[0] >= 0 and category in wanted:
                     found.setdefault(category, []).append(span)
         for category, pattern in self.scanned.items():
-            if category in wanted:
-                found.setdefault(category, []).extend(_scan(pattern, text))
+            if category in wanted and (spans := list(_scan(pattern, text))):
+                found.setdefault(category, []).extend(spans)
         return {category: _one_at_a_time(spans) for category, spans in found.items()}
 
 
