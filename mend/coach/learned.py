@@ -63,11 +63,11 @@ class Model:
     source: str  # digest of the examples the model was trained from
 
     def __post_init__(self):
-        # Adding up a message's weights is a Python loop over a couple of hundred features for
-        # each of twenty categories. Instead, each feature's weights are packed into one integer,
-        # FIELD_BITS bits per category: the shipped weights have PRECISION decimals, so as whole
-        # numbers of 10^-PRECISION, offset to be positive, they add up exactly, and one sum of
-        # integers adds every category at once (about half the time of the loop).
+        # Scoring adds a couple of hundred features' weights for each of twenty categories.
+        # Each feature's weights are packed into one integer, FIELD_BITS bits per category: the
+        # shipped weights have PRECISION decimals, so as whole numbers of 10^-PRECISION, offset
+        # to be positive, they add up exactly, and one sum of integers adds every category at
+        # once (half the time of summing a tuple of floats per feature, column by column).
         order = tuple(self.bias)
         packed = {}
         for feature, row in self.weights.items():
