@@ -25,6 +25,7 @@ TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 # 2.2 s instead of about 1 s.
 KEY_LENGTH = 6
 MAX_KEYS = 64  # more ways to start than this: file the pattern under shorter keys
+MAX_SET = 8  # a character set of up to this many characters is followed, one key for each
 
 # A state while reading a pattern: the characters its matches must start with so far, and whether
 # more can be added (False once something other than a plain character comes, or at KEY_LENGTH).
@@ -54,7 +55,7 @@ def _read(states: set[_State], items) -> set[_State]:
             states = {_add(s, chr(arg)) for s in states}
         elif op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
             continue  # zero-width: the next item gives the next character
-        elif op is _C.IN and len(arg) <= 4 and all(kind is _C.LITERAL for kind, _ in arg):
+        elif op is _C.IN and len(arg) <= MAX_SET and all(kind is _C.LITERAL for kind, _ in arg):
             states = {_add(s, chr(value)) for s in states for _, value in arg}
         elif op is _C.SUBPATTERN:
             states = _read(states, arg[3])
@@ -68,7 +69,9 @@ def _read(states: set[_State], items) -> set[_State]:
         else:
             states = _stopped(states)
         if len(states) > MAX_KEYS:
-            states = _stopped(states)
+            # Too many ways to start: stop every key here, except an empty one, which must go
+            # on to the pattern's first character or the pattern could not be filed at all.
+            states = {(prefix, growing and not prefix) for prefix, growing in states}
     return states
 
 
