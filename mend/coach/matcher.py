@@ -151,25 +151,22 @@ class Matcher:
             category: re.compile(_alternation(ps), re.UNICODE) for category, ps in scanned.items()
         }
 
-    def _node(self, text: str, start: int) -> _Node | None:
-        """The node of the longest key the text at `start` begins with."""
-        at = self.at
-        for length in self.lengths:
-            node = at.get(text[start : start + length])
-            if node is not None:
-                return node
-        return None
-
     def matches(self, text: str, wanted) -> dict[str, list[tuple[int, int]]]:
         """Each wanted category's matches in lower-cased `text` as (start, end), in order, none
         overlapping."""
         found: dict[str, list[tuple[int, int]]] = {}
+        at, lengths = self.at, self.lengths
         for token in TOKEN.finditer(text):
             start = token.start()
-            node = self._node(text, start)
-            if node is None:
-                continue
+            for length in lengths:  # the node of the longest key the text here starts with
+                node = at.get(text[start : start + length])
+                if node is not None:
+                    break
+            else:
+                continue  # no pattern can start here
             m = node.pattern.match(text, start)
+            if m.lastindex is None:
+                continue  # nothing matched here, as at most words: skip asking each category
             for category, group in node.groups:
                 span = m.span(group)
                 if span[0] >= 0 and category in wanted:
