@@ -66,13 +66,6 @@ class Finding:
         return dict(vars(self))  # dataclasses.asdict deep-copies: slow on every keystroke
 
 
-def _negated(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
-    window = text[max(clause_start, start - NEGATION_WINDOW) : start]
-    if lang.negation_exceptions.search(text[clause_start:start]):
-        return False
-    return bool(lang.negation.search(window))
-
-
 class _Context:
     """The context questions for one text, each answered once per sentence: a long message can
     hold hundreds of matches in the same sentence, and asking again for each made analysis
@@ -80,7 +73,8 @@ class _Context:
 
     def __init__(self, lang: rules.Language, layout: Layout):
         self.lang, self.layout = lang, layout
-        # Every context pattern, like every rule, is written for lower-cased text.
+        # Every context pattern, like every rule, is written for lower-cased text: they are
+        # only ever asked through this class, which hands them that text.
         self.lower = lower_in_place(layout.text)
         self.quotes = [m.start() for m in QUOTES.finditer(layout.text)]
         self.answers: dict[tuple, bool] = {}
@@ -102,6 +96,17 @@ class _Context:
             )
         return self.answers[key]
 
+    def negated(self, clause_start: int, start: int) -> bool:
+        """Whether the words just before `start`, in its clause, negate what follows."""
+        lower, lang = self.lower, self.lang
+        if lang.negation_exceptions.search(lower[clause_start:start]):
+            return False
+        return bool(lang.negation.search(lower[max(clause_start, start - NEGATION_WINDOW) : start]))
+
+    def reported(self, left: int, right: int) -> bool:
+        """Whether text[left:right] reports someone else's words ("my sister said …")."""
+        return bool(self.lang.reported_speech.search(self.lower[left:right]))
+
     def excluded(self, category: rules.Category, left: int, right: int) -> bool:
         """Whether text[left:right] matches one of the category's "unless" patterns."""
         if category.unless is None:
@@ -111,10 +116,6 @@ class _Context:
             # A slice, not search(text, left, right): "^" must match where the sentence starts.
             self.answers[key] = bool(category.unless.search(self.lower[left:right]))
         return self.answers[key]
-
-
-def _reported(lang: rules.Language, text: str, clause_start: int, start: int) -> bool:
-    return bool(lang.reported_speech.search(text[clause_start:start]))
 
 
 def _finding(category: rules.Category, text: str, start: int, end: int, note: str = "") -> Finding:
@@ -138,8 +139,7 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
     wanted = {
         cid: c for cid, c in lang.categories.items() if not c.purposes or purpose in c.purposes
     }
-    lower = context.lower
-    matches = lang.matcher.matches(lower, wanted)
+    matches = lang.matcher.matches(context.lower, wanted)
     for category in wanted.values():
         for start, end in matches.get(category.id, ()):
             left = layout.clause_start(start)
@@ -150,8 +150,8 @@ def _find(lang: rules.Language, text: str, purpose: str) -> list[Finding]:
                 continue
             if category.kind == "harmful" and (
                 context.inside_quotes(start)
-                or _negated(lang, lower, left, start)
-                or _reported(lang, lower, left, start)
+                or context.negated(left, start)
+                or context.reported(left, start)
             ):
                 continue
             found.append(_finding(category, text, start, end))
@@ -193,7 +193,7 @@ def _learned(lang: rules.Language, context: _Context, purpose: str, by_rules: li
         # model mistaking shared words ("you made me feel…") than a real second point.
         if category.kind == "helpful" and any(start <= h < end for h in harmful_at):
             continue
-        if category.kind == "harmful" and lang.reported_speech.search(context.lower[start:end]):
+        if category.kind == "harmful" and context.reported(start, end):
             continue
         # Unlike a rule, the model does not know which words praise: any harmful reading of
         # a sentence that praises and does not complain is dropped.
