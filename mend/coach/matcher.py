@@ -92,7 +92,7 @@ def _bare(pattern: str) -> str:
     return pattern[2:] if pattern.startswith("\\b") else pattern
 
 
-def _alternation(patterns: list[str]) -> str:
+def alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
@@ -103,7 +103,7 @@ class _Node:
 
     def __init__(self, by_category: dict[str, list[str]]):
         parts = [
-            f"(?:(?=(?P<c{i}>{_alternation(patterns)})))?"
+            f"(?:(?=(?P<c{i}>{alternation(patterns)})))?"
             for i, patterns in enumerate(by_category.values())
         ]
         self.pattern = re.compile("".join(parts), re.UNICODE)
@@ -148,7 +148,7 @@ class Matcher:
             self.at[node] = built[here]
         self.lengths = sorted({len(key) for key in filed}, reverse=True)
         self.scanned = {
-            category: re.compile(_alternation(ps), re.UNICODE) for category, ps in scanned.items()
+            category: re.compile(alternation(ps), re.UNICODE) for category, ps in scanned.items()
         }
 
     def matches(self, text: str, wanted) -> dict[str, list[tuple[int, int]]]:
