@@ -111,6 +111,28 @@ def test_a_letter_that_lengthens_when_lower_cased_shifts_no_span():
     assert ("absolute", "YOU NEVER") in found
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("I will not do it again", "I won't do it again"),
+        ("I will not.", "I won't."),
+        ("you are so mean", "you're so mean"),
+        # A positive form cannot be contracted at the end of a clause.
+        ("I'm not the bad guy here, you are.", None),
+        ("Yes I am.", None),
+    ],
+)
+def test_spelled_out_forms_are_contracted_only_where_english_would(typed, read):
+    from mend.coach import rules
+
+    expanded = rules.load("en").shorthand.expand(typed)
+    assert (expanded[0] if expanded else None) == read
+
+
+def test_an_accusation_that_ends_the_sentence_is_still_read():
+    assert "blame" in labels("I'm not the bad guy here, you are.")
+
+
 @pytest.mark.parametrize("text", ["I feel ill today.", "I left my ID at home.", "u ok?"])
 def test_shorthand_leaves_ordinary_words_alone(text):
     assert labels(text) in ([], ["i_statement"])

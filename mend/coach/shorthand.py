@@ -29,8 +29,9 @@ class Shorthand:
 
     @classmethod
     def from_data(cls, data: dict) -> "Shorthand":
-        every_word = {**data.get("words", {}), **data.get("contractions", {})}
-        words = {k.lower(): v for k, v in every_word.items()}
+        shorthand = {k.lower(): v for k, v in data.get("words", {}).items()}
+        contractions = {k.lower(): v for k, v in data.get("contractions", {}).items()}
+        words = {**shorthand, **contractions}
         contextual = {
             # Matched where the word ends, across the space after it.
             spec["word"].lower(): Contextual(
@@ -40,10 +41,22 @@ class Shorthand:
             )
             for spec in data.get("contextual", [])
         }
-        every = sorted({*words, *contextual}, key=len, reverse=True)
+        # "You are." at the end of a clause cannot be "you're.", but "I will not." can be "I
+        # won't.": a form is contracted to anything but a negative only before another word,
+        # so that "I'm not the bad guy here, you are." is still read as it was typed.
+        anywhere = [*shorthand, *contextual]
+        anywhere += [
+            f for f, written in contractions.items() if written.endswith(("n't", "n’t", " not"))
+        ]
+        before_a_word = [f for f in contractions if f not in anywhere]
         pattern = (
-            re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, every)) + r")(?![\w'’])")
-            if every
+            re.compile(
+                r"(?<![\w'’])(?:"
+                + rf"(?:{_longest_first(anywhere)})(?![\w'’])"
+                + rf"|(?:{_longest_first(before_a_word)})(?=\s+[\w'’])"
+                + ")"
+            )
+            if words or contextual
             else None
         )
         return cls(words, contextual, pattern)
@@ -77,3 +90,8 @@ class Shorthand:
         starts.extend(range(last, len(text)))
         ends.extend(range(last + 1, len(text) + 1))
         return "".join(out), starts, ends
+
+
+def _longest_first(words) -> str:
+    """The words as one alternation, longer ones first ("I will not" before "I will")."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!x)x"
