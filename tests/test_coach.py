@@ -442,6 +442,17 @@ def test_a_pattern_is_filed_under_what_its_matches_start_with():
     assert starts(r"^\s*me\?") is None  # could start with a space
 
 
+def test_a_pattern_that_opens_a_sentence_is_tried_past_the_mark_and_any_spaces():
+    """Such patterns are filed under the mark and tried only when the word after it fits."""
+    from mend.coach import rules
+
+    matcher = rules.load("en").matcher
+    for text in ("ok. yawn.", "ok.yawn.", "ok.\n\n   yawn.", "yawn."):
+        spans = matcher.matches(text, {"contempt"}).get("contempt", [])
+        assert [text[a:b].strip(". \n") for a, b in spans] == ["yawn"], text
+    assert "contempt" not in matcher.matches("ok; yawn.", {"contempt"})  # not after ";"
+
+
 def _scanned(pattern, text: str) -> list[tuple[int, int]]:
     """What reading the text from the start finds: the leftmost match (the first pattern in
     file order there), then on from where it ends; never starting inside a word."""
@@ -486,7 +497,10 @@ def test_filing_patterns_by_their_start_finds_what_a_scan_finds():
         _scans_agree(code, texts[::4] if code == "en" else texts)
 
 
+# With words some patterns open a sentence with ("yawn", "grow up", "sure"), so that the
+# patterns filed after a mark are tried too.
 _WORDS = ("you", "never", "i", "im", "i'm", "feel", "so", "sorry", "but", "fine", "whatever")
+_WORDS += ("yawn", "grow", "up", "sure", "classic", "oh", "happy")
 _MARKS = list(".,!?;:'’\"() \n*🙄")
 
 

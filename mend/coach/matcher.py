@@ -8,6 +8,11 @@ is cut into words and marks once, and at each one only the patterns filed under 
 there starts with are tried, every category's in one call. The few patterns whose start cannot
 be told are scanned for as before.
 
+Patterns that open a sentence, "(?:^|[.!?]\\s*)yawn", are filed under their marks, and there are
+nearly a hundred of them: at a full stop, they are tried only when the word after it (past any
+spaces) starts as they go on ("yawn"), since trying them all at every mark was a third of the
+matching time.
+
 Patterns are written for lower-cased text and give the same matches as a scan would: at each
 place the first pattern (in file order) that matches, and a category's matches never overlap.
 Pure: no Django imports.
@@ -26,6 +31,9 @@ TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 KEY_LENGTH = 6
 MAX_KEYS = 64  # more ways to start than this: file the pattern under shorter keys
 MAX_SET = 8  # a character set of up to this many characters is followed, one key for each
+# What follows a mark is told by up to this many characters: "yaw" for "yawn". Longer keys made
+# hundreds more small nodes to compile for no faster matching.
+AFTER_MARK_KEY = 3
 
 # A state while reading a pattern: the characters its matches must start with so far, and whether
 # more can be added (False once something other than a plain character comes, or at KEY_LENGTH).
@@ -92,6 +100,21 @@ def _bare(pattern: str) -> str:
     return pattern[2:] if pattern.startswith("\\b") else pattern
 
 
+# A pattern that must open a sentence or follow one of some marks: "(?:^|[.!?]\s*)yawn".
+OPENER = re.compile(r"(?:\\b)?\(\?:\^\|\[([^\]\\^]+)\]\\s\*\)")
+SPACES = re.compile(r"\s*")
+
+
+def _opener(pattern: str) -> tuple[str, set[str]] | None:
+    """For a pattern that opens a sentence, the marks it can follow and the keys what comes
+    after them starts with ("yawn"); None for any other pattern."""
+    m = OPENER.match(pattern)
+    if m is None:
+        return None
+    rest = starts(pattern[m.end() :])
+    return None if rest is None else (m.group(1), rest)
+
+
 def alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
@@ -111,6 +134,17 @@ class _Node:
             (category, self.pattern.groupindex[f"c{i}"]) for i, category in enumerate(by_category)
         ]
 
+    @classmethod
+    def shared(cls, items: tuple, built: dict) -> "_Node":
+        """The node for (category, place, pattern) items in file order, built once however
+        many keys share it ("you n" and "you ne" often do)."""
+        if items not in built:
+            by_category: dict[str, list[str]] = {}
+            for category, _, pattern in items:
+                by_category.setdefault(category, []).append(pattern)
+            built[items] = cls(by_category)
+        return built[items]
+
 
 class Matcher:
     """Every category's patterns, filed by how they start."""
@@ -119,6 +153,7 @@ class Matcher:
         # Each key's patterns: (category, place in the file, pattern).
         filed: dict[str, list[tuple[str, int, str]]] = {}
         scanned: dict[str, list[str]] = {}
+        openers: dict[int, tuple[str, set[str]]] = {}  # by place: see _opener
         place = 0
         for category, category_patterns in patterns.items():
             for pattern in category_patterns:
@@ -128,11 +163,13 @@ class Matcher:
                     continue
                 for key in keys:
                     filed.setdefault(key, []).append((category, place, _bare(pattern)))
+                if opener := _opener(pattern):
+                    openers[place] = opener
                 place += 1
         # At each key, the patterns that can start there: those filed under it or under a
         # shorter key it starts with ("yo" patterns can start at "you"), in file order.
         self.at: dict[str, _Node] = {}
-        built: dict[tuple, _Node] = {}  # many keys share their patterns ("you n", "you ne")
+        built: dict[tuple, _Node] = {}
         for node in filed:
             here = tuple(
                 sorted(
@@ -140,30 +177,58 @@ class Matcher:
                     key=lambda item: item[1],
                 )
             )
-            if here not in built:
-                by_category: dict[str, list[str]] = {}
-                for category, _, pattern in here:
-                    by_category.setdefault(category, []).append(pattern)
-                built[here] = _Node(by_category)
-            self.at[node] = built[here]
+            self.at[node] = _Node.shared(here, built)
         self.lengths = sorted({len(key) for key in filed}, reverse=True)
+        self.after_mark = self._after_marks(filed, openers, built)
+        self.after_lengths = sorted(
+            {len(key) for keys in self.after_mark.values() for key in keys if key}, reverse=True
+        )
         self.scanned = {
             category: re.compile(alternation(ps), re.UNICODE) for category, ps in scanned.items()
         }
+
+    @staticmethod
+    def _after_marks(filed, openers, built) -> dict[str, dict[str, _Node]]:
+        """For each mark some pattern opens after: the patterns filed under the mark alone,
+        less the openers that cannot go on with the key of what follows ("" for none)."""
+        after: dict[str, dict[str, _Node]] = {}
+        for mark in {mark for marks, _ in openers.values() for mark in marks}:
+            here = filed.get(mark)
+            if here is None:
+                continue
+            keys = {
+                key[:AFTER_MARK_KEY]
+                for marks, rest in openers.values()
+                if mark in marks
+                for key in rest
+            }
+            nodes = after.setdefault(mark, {})
+            for key in keys | {""}:
+                kept = tuple(
+                    item
+                    for item in here
+                    if item[1] not in openers
+                    or any(key.startswith(s[:AFTER_MARK_KEY]) for s in openers[item[1]][1])
+                )
+                nodes[key] = _Node.shared(kept, built)
+        return after
 
     def matches(self, text: str, wanted) -> dict[str, list[tuple[int, int]]]:
         """Each wanted category's matches in lower-cased `text` as (start, end), in order, none
         overlapping."""
         found: dict[str, list[tuple[int, int]]] = {}
-        at, lengths = self.at, self.lengths
+        at, lengths, after_mark = self.at, self.lengths, self.after_mark
         for token in TOKEN.finditer(text):
             start = token.start()
             for length in lengths:  # the node of the longest key the text here starts with
-                node = at.get(text[start : start + length])
+                key = text[start : start + length]
+                node = at.get(key)
                 if node is not None:
                     break
             else:
                 continue  # no pattern can start here
+            if len(key) == 1 and key in after_mark:
+                node = self._past_mark(text, start + 1, after_mark[key])
             m = node.pattern.match(text, start)
             if m.lastindex is None:
                 continue  # nothing matched here, as at most words: skip asking each category
@@ -175,6 +240,15 @@ class Matcher:
             if category in wanted and (spans := list(_scan(pattern, text))):
                 found.setdefault(category, []).extend(spans)
         return {category: _one_at_a_time(spans) for category, spans in found.items()}
+
+    def _past_mark(self, text: str, after: int, nodes: dict[str, _Node]) -> _Node:
+        """The node for a lone mark, by how the text goes on past any spaces after it."""
+        start = SPACES.match(text, after).end()
+        for length in self.after_lengths:
+            node = nodes.get(text[start : start + length])
+            if node is not None:
+                return node
+        return nodes[""]
 
 
 def _scan(pattern: re.Pattern, text: str):
