@@ -218,6 +218,24 @@ def test_a_deactivated_persons_token_stops_working(alice, alice_api):
     assert alice_api.get("/me").status_code == 401
 
 
+def test_a_tokens_person_is_loaded_as_the_orm_loads_them(alice):
+    """The token check reads the person with its own query: every field must come back as the
+    ORM gives it (time zone aware dates, booleans, the time zone), on either database."""
+    from mend.accounts.models import ApiToken, User
+
+    alice.last_login = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+    alice.time_zone = "Europe/Madrid"
+    alice.save()
+    _, raw = ApiToken.issue(alice, "phone")
+    by_token = ApiToken.user_for(raw)
+    by_orm = User.objects.get(pk=alice.pk)
+    for field in User._meta.concrete_fields:
+        assert getattr(by_token, field.attname) == getattr(by_orm, field.attname), field.name
+    assert by_token.date_joined.tzinfo is not None
+    assert not by_token._state.adding and by_token._state.db == "default"
+    assert ApiToken.user_for(raw + "x") is None
+
+
 def test_nul_characters_are_refused_not_crashed_on(alice_api, couple):
     response = alice_api.post(f"/spaces/{couple.pk}/checkins", {**CHECKIN, "note": "a\x00b"})
     assert response.status_code == 422
