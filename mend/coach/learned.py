@@ -15,6 +15,7 @@ import random
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from mend.coach import labelled
@@ -80,12 +81,14 @@ class Model:
             packed[feature] = value
         object.__setattr__(self, "_order", order)
         object.__setattr__(self, "_packed", packed)
+        # A word the model does not know counts as weights of zero: every field at its offset.
+        unknown = sum(FIELD_OFFSET << (FIELD_BITS * i) for i in range(len(order)))
+        object.__setattr__(self, "_unknown", unknown)
 
     def scores(self, feats: set[str]) -> dict[str, float]:
         """Log odds of every category at once."""
-        packed = self._packed
-        present = [packed[f] for f in feats if f in packed]
-        total, offsets = sum(present), len(present) * FIELD_OFFSET
+        total = sum(map(self._packed.get, feats, repeat(self._unknown)))
+        offsets = len(feats) * FIELD_OFFSET
         mask = (1 << FIELD_BITS) - 1
         return {
             c: self.bias[c] + (((total >> (FIELD_BITS * i)) & mask) - offsets) / 10**PRECISION
