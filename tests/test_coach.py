@@ -451,11 +451,15 @@ def test_a_pattern_that_opens_a_sentence_is_tried_past_the_mark_and_any_spaces()
         spans = matcher.matches(text, {"contempt"}).get("contempt", [])
         assert [text[a:b].strip(". \n") for a, b in spans] == ["yawn"], text
     assert "contempt" not in matcher.matches("ok; yawn.", {"contempt"})  # not after ";"
+    assert "contempt" not in matcher.matches("ok yawn.", {"contempt"})
+    # Past the start they can only match from a mark, so no word's key holds them: the two
+    # with many openings had put a pattern under nearly every letter.
+    assert {key for key in matcher.at if len(key) == 1 and key.isalpha()} == {"i"}
 
 
 def _scanned(pattern, text: str) -> list[tuple[int, int]]:
     """What reading the text from the start finds: the leftmost match (the first pattern in
-    file order there), then on from where it ends; never starting inside a word."""
+    order there), then on from where it ends; never starting inside a word."""
     found, pos = [], 0
     while m := pattern.search(text, pos):
         start = m.start()
@@ -473,11 +477,17 @@ def _scans_agree(code: str, texts) -> None:
     import re
 
     from mend.coach import rules
+    from mend.coach.matcher import opener
 
     language = rules.load(code)
     spec = rules.tomllib.loads((rules.RULES_DIR / f"{code}.toml").read_text())
+
+    def in_order(patterns):  # file order, but those that open a sentence last
+        lowered = [rules.lowered(p) for p in patterns]
+        return [p for p in lowered if not opener(p)] + [p for p in lowered if opener(p)]
+
     scans = {
-        cid: re.compile("|".join(f"(?:{rules.lowered(p)})" for p in category["patterns"]))
+        cid: re.compile("|".join(f"(?:{p})" for p in in_order(category["patterns"])))
         for cid, category in spec["categories"].items()
     }
     for text in texts:

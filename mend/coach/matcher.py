@@ -3,18 +3,20 @@
 A message of 500 characters holds about a hundred words, and the rules hold over a thousand
 patterns. Scanning one alternation per category tried every pattern at every word, which was
 most of the coach's time. Here every pattern is filed under the first characters its matches
-must start with ("you ne" for "you never", "." and "yawn" for "(?:^|[.!?]\\s*)yawn"). The text
-is cut into words and marks once, and at each one only the patterns filed under what the text
-there starts with are tried, every category's in one call. The few patterns whose start cannot
-be told are scanned for as before.
+must start with ("you ne" for "you never", "i fee" for "I feel"). The text is cut into words and
+marks once, and at each one only the patterns filed under what the text there starts with are
+tried, every category's in one call. The few patterns whose start cannot be told are scanned for
+as before.
 
-Patterns that open a sentence, "(?:^|[.!?]\\s*)yawn", are filed under their marks, and there are
-nearly a hundred of them: at a full stop, they are tried only when the word after it (past any
-spaces) starts as they go on ("yawn"), since trying them all at every mark was a third of the
-matching time.
+Nearly a hundred patterns open a sentence, "(?:^|[.!?]\\s*)yawn". Past the start of the text
+they can only match from a mark, so they are filed under their marks alone, and at a full stop
+they are tried only when the word after it (past any spaces) starts as they go on ("yawn"):
+trying them all at every mark was a third of the matching time, and filing them under their
+words as well put a pattern under every letter. At the start of the text they are tried apart.
 
 Patterns are written for lower-cased text and give the same matches as a scan would: at each
-place the first pattern (in file order) that matches, and a category's matches never overlap.
+place the first pattern that matches, in file order except that patterns opening a sentence come
+after the others, and a category's matches never overlap.
 Pure: no Django imports.
 """
 
@@ -34,6 +36,7 @@ MAX_SET = 8  # a character set of up to this many characters is followed, one ke
 # What follows a mark is told by up to this many characters: "yaw" for "yawn". Longer keys made
 # hundreds more small nodes to compile for no faster matching.
 AFTER_MARK_KEY = 3
+OPENERS_LAST = 1 << 20  # added to the place of a pattern opening a sentence
 
 # A state while reading a pattern: the characters its matches must start with so far, and whether
 # more can be added (False once something other than a plain character comes, or at KEY_LENGTH).
@@ -105,7 +108,7 @@ OPENER = re.compile(r"(?:\\b)?\(\?:\^\|\[([^\]\\^]+)\]\\s\*\)")
 SPACES = re.compile(r"\s*")
 
 
-def _opener(pattern: str) -> tuple[str, set[str]] | None:
+def opener(pattern: str) -> tuple[str, set[str]] | None:
     """For a pattern that opens a sentence, the marks it can follow and the keys what comes
     after them starts with ("yawn"); None for any other pattern."""
     m = OPENER.match(pattern)
@@ -150,68 +153,51 @@ class Matcher:
     """Every category's patterns, filed by how they start."""
 
     def __init__(self, patterns: dict[str, list[str]]):
-        # Each key's patterns: (category, place in the file, pattern).
+        # Each key's patterns: (category, place, pattern). The place is the file order, except
+        # that patterns opening a sentence come after all others: at the start of the text they
+        # are tried apart (see matches).
         filed: dict[str, list[tuple[str, int, str]]] = {}
         scanned: dict[str, list[str]] = {}
-        openers: dict[int, tuple[str, set[str]]] = {}  # by place: see _opener
-        place = 0
-        for category, category_patterns in patterns.items():
-            for pattern in category_patterns:
-                keys = starts(pattern)
-                if keys is None:
-                    scanned.setdefault(category, []).append(pattern)
-                    continue
-                for key in keys:
-                    filed.setdefault(key, []).append((category, place, _bare(pattern)))
-                if opener := _opener(pattern):
-                    openers[place] = opener
-                place += 1
+        openers: dict[int, tuple[str, set[str]]] = {}  # by place: see opener
+        opening: list[tuple[str, int, str]] = []
+        for place, (category, pattern) in enumerate(
+            (category, pattern) for category, ps in patterns.items() for pattern in ps
+        ):
+            keys = starts(pattern)
+            if keys is None:
+                scanned.setdefault(category, []).append(pattern)
+                continue
+            if opens := opener(pattern):
+                place += OPENERS_LAST
+                openers[place] = opens
+                opening.append((category, place, _bare(pattern)))
+                # Past the start of the text, it can only match from one of its marks.
+                keys = {key for key in keys if key[0] in opens[0]}
+            for key in keys:
+                filed.setdefault(key, []).append((category, place, _bare(pattern)))
         # At each key, the patterns that can start there: those filed under it or under a
-        # shorter key it starts with ("yo" patterns can start at "you"), in file order.
+        # shorter key it starts with ("yo" patterns can start at "you"), in order.
         self.at: dict[str, _Node] = {}
         built: dict[tuple, _Node] = {}
         for node in filed:
-            here = tuple(
-                sorted(
-                    {item for n in range(1, len(node) + 1) for item in filed.get(node[:n], ())},
-                    key=lambda item: item[1],
-                )
-            )
-            self.at[node] = _Node.shared(here, built)
+            here = {item for n in range(1, len(node) + 1) for item in filed.get(node[:n], ())}
+            self.at[node] = _Node.shared(tuple(sorted(here, key=lambda item: item[1])), built)
         self.lengths = sorted({len(key) for key in filed}, reverse=True)
-        self.after_mark = self._after_marks(filed, openers, built)
+        marks = {mark for marks, _ in openers.values() for mark in marks}
+        self.after_mark = {
+            mark: _by_what_follows(filed[mark], openers, mark, built)
+            for mark in marks
+            if mark in filed
+        }
+        self.at_start = _by_what_follows(opening, openers, None, built)
         self.after_lengths = sorted(
-            {len(key) for keys in self.after_mark.values() for key in keys if key}, reverse=True
+            {len(key) for nodes in self.after_mark.values() for key in nodes if key}
+            | {len(key) for key in self.at_start if key},
+            reverse=True,
         )
         self.scanned = {
             category: re.compile(alternation(ps), re.UNICODE) for category, ps in scanned.items()
         }
-
-    @staticmethod
-    def _after_marks(filed, openers, built) -> dict[str, dict[str, _Node]]:
-        """For each mark some pattern opens after: the patterns filed under the mark alone,
-        less the openers that cannot go on with the key of what follows ("" for none)."""
-        after: dict[str, dict[str, _Node]] = {}
-        for mark in {mark for marks, _ in openers.values() for mark in marks}:
-            here = filed.get(mark)
-            if here is None:
-                continue
-            keys = {
-                key[:AFTER_MARK_KEY]
-                for marks, rest in openers.values()
-                if mark in marks
-                for key in rest
-            }
-            nodes = after.setdefault(mark, {})
-            for key in keys | {""}:
-                kept = tuple(
-                    item
-                    for item in here
-                    if item[1] not in openers
-                    or any(key.startswith(s[:AFTER_MARK_KEY]) for s in openers[item[1]][1])
-                )
-                nodes[key] = _Node.shared(kept, built)
-        return after
 
     def matches(self, text: str, wanted) -> dict[str, list[tuple[int, int]]]:
         """Each wanted category's matches in lower-cased `text` as (start, end), in order, none
@@ -227,28 +213,61 @@ class Matcher:
                     break
             else:
                 continue  # no pattern can start here
-            if len(key) == 1 and key in after_mark:
-                node = self._past_mark(text, start + 1, after_mark[key])
+            if len(key) == 1 and key in after_mark:  # past the mark and any spaces
+                past = SPACES.match(text, start + 1).end()
+                node = self._by_what_follows(text, past, after_mark[key])
             m = node.pattern.match(text, start)
-            if m.lastindex is None:
-                continue  # nothing matched here, as at most words: skip asking each category
-            for category, group in node.groups:
-                span = m.span(group)
-                if span[0] >= 0 and category in wanted:
-                    found.setdefault(category, []).append(span)
+            if m.lastindex is not None:  # at most words nothing matched: no category to ask
+                _note(m, node, wanted, found)
+        # Patterns opening a sentence, where they open the text: after the others there (the
+        # merge below keeps the first of equal starts).
+        node = self._by_what_follows(text, 0, self.at_start)
+        if (m := node.pattern.match(text)).lastindex is not None:
+            _note(m, node, wanted, found)
         for category, pattern in self.scanned.items():
             if category in wanted and (spans := list(_scan(pattern, text))):
                 found.setdefault(category, []).extend(spans)
         return {category: _one_at_a_time(spans) for category, spans in found.items()}
 
-    def _past_mark(self, text: str, after: int, nodes: dict[str, _Node]) -> _Node:
-        """The node for a lone mark, by how the text goes on past any spaces after it."""
-        start = SPACES.match(text, after).end()
+    def _by_what_follows(self, text: str, start: int, nodes: dict[str, _Node]) -> _Node:
+        """Of nodes filed by how the text goes on from `start`, the one for this text."""
         for length in self.after_lengths:
             node = nodes.get(text[start : start + length])
             if node is not None:
                 return node
         return nodes[""]
+
+
+def _by_what_follows(items, openers, mark: str | None, built) -> dict[str, _Node]:
+    """Nodes for a place where only some patterns opening a sentence can match: after `mark`
+    (the items filed under it) or at the start of the text (mark None; the items are all
+    openers). Keyed by how the text goes on from there ("yaw" for "yawn", "" for any other
+    way), each node keeps every other item and the openers that can go on that way."""
+    keys = {
+        key[:AFTER_MARK_KEY]
+        for marks, rest in openers.values()
+        if mark is None or mark in marks
+        for key in rest
+    }
+    nodes = {}
+    items = sorted(items, key=lambda item: item[1])
+    for key in keys | {""}:
+        kept = tuple(
+            item
+            for item in items
+            if item[1] not in openers
+            or any(key.startswith(start[:AFTER_MARK_KEY]) for start in openers[item[1]][1])
+        )
+        nodes[key] = _Node.shared(kept, built)
+    return nodes
+
+
+def _note(m: re.Match, node: _Node, wanted, found: dict) -> None:
+    """Each wanted category's span in a node's match."""
+    for category, group in node.groups:
+        span = m.span(group)
+        if span[0] >= 0 and category in wanted:
+            found.setdefault(category, []).append(span)
 
 
 def _scan(pattern: re.Pattern, text: str):
