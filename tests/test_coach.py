@@ -82,6 +82,9 @@ def test_context_keeps_harmless_words_harmless(text):
     [
         ("u never listen to me", {"absolute", "blame"}, "u never"),
         ("ur so selfish", {"criticism"}, "ur so selfish"),
+        # "your" typed for "you're", where a possessive could not stand.
+        ("your always late", {"absolute", "blame"}, "your always"),
+        ("your a liar", {"contempt", "criticism"}, "your a liar"),
         ("send me ur location now", {"control"}, "send me ur location now"),
         ("idc, do what u want", {"stonewalling"}, "idc, do what u want"),
         ("thats on me, no excuses", {"ownership"}, "thats on me"),
@@ -133,12 +136,15 @@ def test_an_accusation_that_ends_the_sentence_is_still_read():
     assert "blame" in labels("I'm not the bad guy here, you are.")
 
 
-@pytest.mark.parametrize("text", ["I feel ill today.", "I left my ID at home.", "u ok?"])
+@pytest.mark.parametrize(
+    "text",
+    ["I feel ill today.", "I left my ID at home.", "u ok?", "Your right to privacy matters."],
+)
 def test_shorthand_leaves_ordinary_words_alone(text):
     assert labels(text) in ([], ["i_statement"])
 
 
-SHORTHAND = ["u", "ur", "r", "im", "idk", "idc", "pls", "thx", "y", "id", "gonna", "tbh"]
+SHORTHAND = ["u", "ur", "your", "r", "im", "idk", "idc", "pls", "thx", "y", "id", "gonna", "tbh"]
 
 
 @given(
