@@ -106,6 +106,24 @@ def test_texting_shorthand_is_read_written_out_and_spans_point_at_what_was_typed
         assert text[f["start"] : f["end"]] == f["text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "hostile"),
+    [
+        ("screw you", True),
+        ("Fuck off.", True),
+        ("Get lost.", True),
+        ("go to hell", True),
+        ("i hate you", True),
+        ("Get lost in a good book this weekend!", False),
+        ("You look drop dead gorgeous, as always.", False),
+        ("I don't hate you, I'm hurt.", False),
+        ("I could never hate you.", False),
+    ],
+)
+def test_curses_and_hatred_are_contempt_and_their_look_alikes_are_not(text, hostile):
+    assert ("contempt" in labels(text)) is hostile
+
+
 def test_a_letter_that_lengthens_when_lower_cased_shifts_no_span():
     """ "İ" lower-cases to two characters; the rules read lower-cased text, so a naive
     lower() would move every span after it."""
