@@ -84,7 +84,7 @@ def test_context_keeps_harmless_words_harmless(text):
         ("ur so selfish", {"criticism"}, "ur so selfish"),
         # "your" typed for "you're", where a possessive could not stand.
         ("your always late", {"absolute", "blame"}, "your always"),
-        ("your a liar", {"contempt", "criticism"}, "your a liar"),
+        ("your never home", {"absolute", "blame"}, "your never"),
         ("send me ur location now", {"control"}, "send me ur location now"),
         ("idc, do what u want", {"stonewalling"}, "idc, do what u want"),
         ("thats on me, no excuses", {"ownership"}, "thats on me"),
