@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from mend.accounts.models import ApiToken, User
 from mend.checkins import services as checkins
@@ -15,6 +16,11 @@ from mend.professionals import services as professionals
 from mend.spaces import services as spaces
 
 PASSWORD = "correct horse battery staple"
+
+# Properties, not timings: speed is measured by the scripts in bench/. Without this, an example
+# that happens to load the coach's rules first (seconds) fails Hypothesis's 200 ms deadline.
+hypothesis_settings.register_profile("mend", deadline=None)
+hypothesis_settings.load_profile("mend")
 
 
 @pytest.fixture(autouse=True)

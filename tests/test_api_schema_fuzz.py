@@ -42,7 +42,7 @@ def token(db, keep_test_connection):
 
 
 @schema.parametrize()
-@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_the_api_honours_its_schema(case, token):
     # Business rules (an unknown time zone, a full couple) may still refuse a request the
     # schema allows; what must never happen is a crash or an answer the schema does not promise.

@@ -1,5 +1,6 @@
 """The coach engine: spans, explanations, context, apologies, rewrites, and its scores."""
 
+import functools
 import json
 from pathlib import Path
 
@@ -497,23 +498,30 @@ def _scanned(pattern, text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _scans_agree(code: str, texts) -> None:
+@functools.cache
+def _reference_scans(code: str) -> dict:
+    """Each category's patterns as one alternation, to scan with."""
     import re
 
     from mend.coach import rules
     from mend.coach.matcher import opener
 
-    language = rules.load(code)
-    spec = rules.tomllib.loads((rules.RULES_DIR / f"{code}.toml").read_text())
-
     def in_order(patterns):  # file order, but those that open a sentence last
         lowered = [rules.lowered(p) for p in patterns]
         return [p for p in lowered if not opener(p)] + [p for p in lowered if opener(p)]
 
-    scans = {
+    spec = rules.tomllib.loads((rules.RULES_DIR / f"{code}.toml").read_text())
+    return {
         cid: re.compile("|".join(f"(?:{p})" for p in in_order(category["patterns"])))
         for cid, category in spec["categories"].items()
     }
+
+
+def _scans_agree(code: str, texts) -> None:
+    from mend.coach import rules
+
+    language = rules.load(code)
+    scans = _reference_scans(code)
     for text in texts:
         text = text.lower()
         filed = language.matcher.matches(text, scans)
