@@ -185,11 +185,11 @@ class Matcher:
         self.lengths = sorted({len(key) for key in filed}, reverse=True)
         marks = {mark for marks, _ in openers.values() for mark in marks}
         self.after_mark = {
-            mark: _by_what_follows(filed[mark], openers, mark, built)
+            mark: _nodes_by_what_follows(filed[mark], openers, mark, built)
             for mark in marks
             if mark in filed
         }
-        self.at_start = _by_what_follows(opening, openers, None, built)
+        self.at_start = _nodes_by_what_follows(opening, openers, None, built)
         self.after_lengths = sorted(
             {len(key) for nodes in self.after_mark.values() for key in nodes if key}
             | {len(key) for key in self.at_start if key},
@@ -238,7 +238,7 @@ class Matcher:
         return nodes[""]
 
 
-def _by_what_follows(items, openers, mark: str | None, built) -> dict[str, _Node]:
+def _nodes_by_what_follows(items, openers, mark: str | None, built) -> dict[str, _Node]:
     """Nodes for a place where only some patterns opening a sentence can match: after `mark`
     (the items filed under it) or at the start of the text (mark None; the items are all
     openers). Keyed by how the text goes on from there ("yaw" for "yawn", "" for any other
