@@ -139,8 +139,8 @@ class _Node:
 
     @classmethod
     def shared(cls, items: tuple, built: dict) -> "_Node":
-        """The node for (category, place, pattern) items in file order, built once however
-        many keys share it ("you n" and "you ne" often do)."""
+        """The node for (category, place, pattern) items in order of place, built once
+        however many keys share it ("you n" and "you ne" often do)."""
         if items not in built:
             by_category: dict[str, list[str]] = {}
             for category, _, pattern in items:
