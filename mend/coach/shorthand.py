@@ -49,16 +49,12 @@ class Shorthand:
             f for f, written in contractions.items() if written.endswith(("n't", "n’t", " not"))
         ]
         before_a_word = [f for f in contractions if f not in anywhere]
-        pattern = (
-            re.compile(
-                r"(?<![\w'’])(?:"
-                + rf"(?:{_longest_first(anywhere)})(?![\w'’])"
-                + rf"|(?:{_longest_first(before_a_word)})(?=\s+[\w'’])"
-                + ")"
-            )
-            if words or contextual
-            else None
-        )
+        branches = []
+        if anywhere:
+            branches.append(rf"(?:{_longest_first(anywhere)})(?![\w'’])")
+        if before_a_word:
+            branches.append(rf"(?:{_longest_first(before_a_word)})(?=\s+[\w'’])")
+        pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(branches) + ")") if branches else None
         return cls(words, contextual, pattern)
 
     def expand(self, text: str) -> tuple[str, list[int], list[int]] | None:
@@ -94,4 +90,4 @@ class Shorthand:
 
 def _longest_first(words) -> str:
     """The words as one alternation, longer ones first ("I will not" before "I will")."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!x)x"
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
