@@ -539,6 +539,20 @@ def test_filing_patterns_by_their_start_finds_what_a_scan_finds():
         _scans_agree(code, texts[::4] if code == "en" else texts)
 
 
+def test_the_matchers_memo_of_where_patterns_start_stays_small_and_changes_nothing(monkeypatch):
+    """Which patterns can start at a word is remembered by the characters there; a full memo
+    is emptied, and what is found is the same whether it was remembered or looked up."""
+    from mend.coach import learned, matcher, rules
+
+    texts = [item["text"] for item in learned.examples("en")][1::20]
+    _scans_agree("en", texts + texts)  # the second time, from the memo
+    memo = rules.load("en").matcher._memo
+    memo.clear()
+    monkeypatch.setattr(matcher, "MEMO_SIZE", 16)
+    _scans_agree("en", texts)
+    assert 0 < len(memo) <= 16
+
+
 # With words some patterns open a sentence with ("yawn", "grow up", "sure"), so that the
 # patterns filed after a mark are tried too.
 _WORDS = ("you", "never", "i", "im", "i'm", "feel", "so", "sorry", "but", "fine", "whatever")

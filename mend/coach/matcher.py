@@ -37,6 +37,11 @@ MAX_SET = 8  # a character set of up to this many characters is followed, one ke
 # hundreds more small nodes to compile for no faster matching.
 AFTER_MARK_KEY = 3
 OPENERS_LAST = 1 << 20  # added to the place of a pattern opening a sentence
+# Which node the text at a word calls for depends only on the KEY_LENGTH characters there, so
+# the answer is remembered: one look-up per word instead of one per key length, which was as
+# much time as the patterns themselves. Common words repeat across every message; the memo is
+# emptied when it holds this many (a few megabytes), so odd text cannot make it grow for ever.
+MEMO_SIZE = 1 << 15
 
 # A state while reading a pattern: the characters its matches must start with so far, and whether
 # more can be added (False once something other than a plain character comes, or at KEY_LENGTH).
@@ -183,6 +188,7 @@ class Matcher:
             here = {item for n in range(1, len(node) + 1) for item in filed.get(node[:n], ())}
             self.at[node] = _Node.shared(tuple(sorted(here, key=lambda item: item[1])), built)
         self.lengths = sorted({len(key) for key in filed}, reverse=True)
+        self._memo: dict[str, tuple[str, _Node] | None] = {}
         marks = {mark for marks, _ in openers.values() for mark in marks}
         self.after_mark = {
             mark: _nodes_by_what_follows(filed[mark], openers, mark, built)
@@ -203,16 +209,16 @@ class Matcher:
         """Each wanted category's matches in lower-cased `text` as (start, end), in order, none
         overlapping."""
         found: dict[str, list[tuple[int, int]]] = {}
-        at, lengths, after_mark = self.at, self.lengths, self.after_mark
+        memo, after_mark = self._memo, self.after_mark
         for token in TOKEN.finditer(text):
             start = token.start()
-            for length in lengths:  # the node of the longest key the text here starts with
-                key = text[start : start + length]
-                node = at.get(key)
-                if node is not None:
-                    break
-            else:
+            here = text[start : start + KEY_LENGTH]
+            filed = memo.get(here, False)
+            if filed is False:
+                filed = self._filed_at(here)
+            if filed is None:
                 continue  # no pattern can start here
+            key, node = filed
             if len(key) == 1 and key in after_mark:  # past the mark and any spaces
                 past = SPACES.match(text, start + 1).end()
                 node = self._by_what_follows(text, past, after_mark[key])
@@ -228,6 +234,18 @@ class Matcher:
             if category in wanted and (spans := list(_scan(pattern, text))):
                 found.setdefault(category, []).extend(spans)
         return {category: _one_at_a_time(spans) for category, spans in found.items()}
+
+    def _filed_at(self, here: str) -> tuple[str, _Node] | None:
+        """The longest key `here` starts with, and its node; None when none is filed."""
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        for length in self.lengths:
+            key = here[:length]
+            if (node := self.at.get(key)) is not None:
+                self._memo[here] = key, node
+                return key, node
+        self._memo[here] = None
+        return None
 
     def _by_what_follows(self, text: str, start: int, nodes: dict[str, _Node]) -> _Node:
         """Of nodes filed by how the text goes on from `start`, the one for this text."""
