@@ -106,10 +106,11 @@ def on_http_error(request, exc: HttpError):
     return api.create_response(request, {"detail": str(exc), "errors": {}}, status=exc.status_code)
 
 
+# The coach first: it is called on every pause in typing, and URLs are tried in order.
+api.add_router("", coaching_router)
 api.add_router("", accounts_router)
 api.add_router("", spaces_router)
 api.add_router("", checkins_router)
 api.add_router("", commitments_router)
 api.add_router("", appreciation_router)
 api.add_router("", dashboard_router)
-api.add_router("", coaching_router)
