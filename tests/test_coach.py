@@ -62,6 +62,7 @@ def test_it_recognises_each_category(text, expected):
         "You always know how to cheer me up.",
         "It's no big deal that the package came late.",
         '"You\'re so careless," my father used to say.',
+        "'You never listen, you're so selfish' was her text to me last night.",
         "I'm not saying you're lazy.",
         "Can we talk later?",
     ],
@@ -76,6 +77,17 @@ def test_context_keeps_harmless_words_harmless(text):
         "contempt",
     }
     assert "curiosity" not in labels(text)
+
+
+def test_single_quotes_mark_someone_elses_words_but_apostrophes_do_not():
+    from mend.coach.analyze import single_quoted
+
+    said = "He said 'you're never on time' and I didn't answer."
+    assert [said[a:b] for a, b in single_quoted(said)] == ["'you're never on time'"]
+    # Apostrophes in "it's" and "the kids' tea" open no quote; one word in quotes is scorn.
+    assert single_quoted("It's the kids' tea, you're always late.") == []
+    assert single_quoted("A whole evening to 'process' a text?") == []
+    assert {"absolute", "blame"} <= set(labels("It's the kids' tea, you're always late."))
 
 
 @pytest.mark.parametrize(

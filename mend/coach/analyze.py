@@ -45,9 +45,19 @@ COERCIVE = ("control", "threat", "timeline_pressure")
 LEARNED_THRESHOLD = math.log(0.85 / 0.15)
 LEARNED_NOTE = " (Noticed from how the sentence as a whole is put, not from one phrase.)"
 MAX_TEXT = 5000
+NEGATION_WINDOW = 25  # characters before a match in which a negation cancels it
 QUOTES = re.compile(r"[\"“”«»]")
 QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
-NEGATION_WINDOW = 25  # characters before a match in which a negation cancels it
+# Words in single quotes ("she said 'you're overreacting'"). The quote mark is also the
+# apostrophe, so a quote opens only where no letter stands before it and a letter follows, and
+# closes only where none follows: "it's" and "the kids' room" neither open nor close one. One
+# word in single quotes is more often scorn than someone's words ("a whole evening to 'process'
+# a text"), so only two or more count.
+SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘](?=\w)(?:[^'‘’\n]|['’](?=\w))*?(?<=[\w.!?,])['’](?!\w)")
+
+
+def single_quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in SINGLE_QUOTED.finditer(text) if " " in m.group()]
 
 
 @dataclass(frozen=True)
@@ -77,10 +87,13 @@ class _Context:
         # only ever asked through this class, which hands them that text.
         self.lower = lower_in_place(layout.text)
         self.quotes = [m.start() for m in QUOTES.finditer(layout.text)]
+        self.single_quoted = single_quoted(layout.text)
         self.answers: dict[tuple, bool] = {}
 
     def inside_quotes(self, start: int) -> bool:
-        return bisect_left(self.quotes, start) % 2 == 1
+        return bisect_left(self.quotes, start) % 2 == 1 or any(
+            a < start < b for a, b in self.single_quoted
+        )
 
     def praises(self, start: int, end: int) -> bool:
         """True when the sentence around a you-statement (and the one after it: "You always
@@ -168,6 +181,8 @@ def _learned(lang: rules.Language, context: _Context, purpose: str, by_rules: li
         return []
     # Someone else's words, quoted, are not what the writer says: the model does not read them.
     own = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    for a, b in context.single_quoted:
+        own = own[:a] + " " * (b - a) + own[b:]
     feats = learned.features(own)
     if not feats:
         return []
