@@ -1,7 +1,7 @@
 """The coach on words it had not seen: each labelled batch scored by the coach as it stood in
 the commit before the batch was added, against the labels the batch carries now.
 
-    .venv/bin/python bench/coach_first_sight.py [--batches 29]
+    .venv/bin/python bench/coach_first_sight.py [--batches N]
 
 Batches are the commits whose subject starts "Coach: batch N"; a batch's items are the lines it
 added to data/dev_en.jsonl whose text the set did not hold before (a relabelled old line is not
@@ -36,13 +36,13 @@ def git(*args: str) -> str:
     ).stdout
 
 
-def batches(count: int) -> list[tuple[str, str]]:
-    """(commit, subject) of the newest `count` batch commits."""
+def batches(count: int | None) -> list[tuple[str, str]]:
+    """(commit, subject) of the newest `count` batch commits, or of all of them."""
     log = git("log", "--format=%h %s", "--", DEV).splitlines()
     found = [
         line.split(" ", 1) for line in log if line.split(" ", 1)[1].startswith("Coach: batch ")
     ]
-    return found[:count]
+    return found[:count] if count else found
 
 
 def new_items(commit: str) -> list[str]:
@@ -80,7 +80,7 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batches", type=int, default=29, help="How many of the newest.")
+    parser.add_argument("--batches", type=int, help="Only the newest N (default: every batch).")
     args = parser.parse_args()
     tp, fp, fn, support = Counter(), Counter(), Counter(), Counter()
     chosen = batches(args.batches)
