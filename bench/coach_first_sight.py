@@ -6,8 +6,8 @@ the commit before the batch was added, against the labels the batch carries now.
 Batches are the commits whose subject starts "Coach: batch N"; a batch's items are the lines it
 added to data/dev_en.jsonl whose text the set did not hold before (a relabelled old line is not
 a new item). Each parent commit is checked out into a temporary git worktree and imported from
-there, so the figures need nothing but this repository's history. Prints micro precision,
-recall and F1, and each category's, over all the batches together.
+there, so the figures need nothing but this repository's history. Prints the table `mend coach
+eval` prints, over all the batches together.
 """
 
 import argparse
@@ -15,10 +15,13 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mend.coach.evaluate import score, table  # noqa: E402
+
 DEV = "mend/coach/data/dev_en.jsonl"
 SCORE = """
 import json, sys
@@ -26,7 +29,7 @@ sys.path.insert(0, sys.argv[1])
 from mend.coach import analyze
 for line in sys.stdin:
     item = json.loads(line)
-    print(json.dumps([item["labels"], analyze(item["text"], item["purpose"])["labels"]]))
+    print(json.dumps(analyze(item["text"], item["purpose"])["labels"]))
 """
 
 
@@ -55,8 +58,8 @@ def new_items(commit: str) -> list[str]:
     return [line for line in added if json.loads(line)["text"] not in before]
 
 
-def first_sight(commit: str, items: list[str]) -> list[tuple[list, list]]:
-    """(expected, found) for each item, by the coach of the commit before `commit`."""
+def first_sight(commit: str, items: list[str]) -> list[list[str]]:
+    """What the coach of the commit before `commit` found in each item."""
     with tempfile.TemporaryDirectory() as tree:
         git("worktree", "add", "--detach", tree, f"{commit}^")
         try:
@@ -69,44 +72,23 @@ def first_sight(commit: str, items: list[str]) -> list[tuple[list, list]]:
             ).stdout
         finally:
             git("worktree", "remove", "--force", tree)
-    return [tuple(json.loads(line)) for line in out.splitlines()]
-
-
-def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    return precision, recall, (2 * precision * recall / (precision + recall) if tp else 0.0)
+    return [json.loads(line) for line in out.splitlines()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batches", type=int, help="Only the newest N (default: every batch).")
     args = parser.parse_args()
-    tp, fp, fn, support = Counter(), Counter(), Counter(), Counter()
     chosen = batches(args.batches)
-    total = 0
+    scored = []
     for commit, _ in chosen:
         items = new_items(commit)
-        total += len(items)
-        for expected, found in first_sight(commit, items):
-            for category in set(expected) | set(found):
-                if category in expected and category in found:
-                    tp[category] += 1
-                elif category in found:
-                    fp[category] += 1
-                else:
-                    fn[category] += 1
-            support.update(expected)
-    names = ", ".join(subject.split()[2].rstrip("(") for _, subject in reversed(chosen))
-    print(f"{len(chosen)} batches ({names}), {total} items")
-    p, r, f = f1(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-    print(f"micro: precision {p:.2f}  recall {r:.2f}  F1 {f:.2f}")
-    for category in sorted(support, key=lambda c: -support[c]):
-        p, r, f = f1(tp[category], fp[category], fn[category])
-        print(
-            f"  {category:18} precision {p:.2f}  recall {r:.2f}  F1 {f:.2f}  "
-            f"support {support[category]}"
-        )
+        found = first_sight(commit, items)
+        scored += [{**json.loads(item), "found": f} for item, f in zip(items, found, strict=True)]
+    names = ", ".join(subject.split()[2] for _, subject in reversed(chosen))
+    print(f"{len(chosen)} batches ({names})")
+    # Scored as `mend coach eval` scores: what each batch's coach found stands in for a fresh run.
+    print(table(score(scored, predict=lambda item: set(item["found"]))))
 
 
 if __name__ == "__main__":
