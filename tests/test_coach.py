@@ -210,6 +210,11 @@ def test_praise_that_opens_a_complaint_is_sarcasm_and_sincere_praise_is_not(text
     assert ("contempt" in labels(text)) is sarcastic
 
 
+def test_a_phrase_written_once_in_shared_signals_every_category_that_names_it():
+    """ "@nothing_without_me" stands in both contempt's and threat's patterns."""
+    assert {"contempt", "threat"} <= set(labels("You'd be nothing without me."))
+
+
 def test_a_promise_not_to_repeat_is_a_commitment_not_control():
     assert labels("I won't ever hide money from you again.") == ["commitment"]
 
@@ -523,8 +528,11 @@ def _reference_scans(code: str) -> dict:
         return [p for p in lowered if not opener(p)] + [p for p in lowered if opener(p)]
 
     spec = rules.tomllib.loads((rules.RULES_DIR / f"{code}.toml").read_text())
+    shared = spec.get("shared", {})
     return {
-        cid: re.compile("|".join(f"(?:{p})" for p in in_order(category["patterns"])))
+        cid: re.compile(
+            "|".join(f"(?:{p})" for p in in_order(rules.written(category, "patterns", shared)))
+        )
         for cid, category in spec["categories"].items()
     }
 

@@ -51,10 +51,12 @@ def _any_of(patterns) -> re.Pattern | None:
     return re.compile(alternation([lowered(p) for p in patterns]), re.UNICODE)
 
 
-def _unless(spec: dict, shared: dict) -> list[str]:
-    """A category's exclusions, with each "@name" replaced by the shared list of that name."""
+def written(spec: dict, key: str, shared: dict) -> list[str]:
+    """A category's "patterns" or "unless" list, each "@name" replaced by the [shared] list of
+    that name: a phrase that signals two categories, or signals one and rules out another, is
+    written once."""
     patterns = []
-    for p in spec.get("unless", []):
+    for p in spec.get(key, []):
         if not p.startswith("@"):
             patterns.append(p)
         elif p[1:] in shared:
@@ -89,6 +91,7 @@ def load(code: str) -> Language:
     if not path.exists():
         raise ValueError(f"No coach rules for language {code!r}; have {available()}")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    shared = data.get("shared", {})
     categories = {
         cid: Category(
             id=cid,
@@ -97,7 +100,7 @@ def load(code: str) -> Language:
             severity=spec["severity"],
             explanation=spec["explanation"],
             suggestion=spec["suggestion"],
-            unless=_any_of(_unless(spec, data.get("shared", {}))),
+            unless=_any_of(written(spec, "unless", shared)),
             purposes=tuple(spec.get("purposes", [])),
             praise_check=spec.get("praise_check", False),
         )
@@ -109,7 +112,7 @@ def load(code: str) -> Language:
         categories=categories,
         matcher=Matcher(
             {
-                cid: [lowered(p) for p in spec["patterns"]]
+                cid: [lowered(p) for p in written(spec, "patterns", shared)]
                 for cid, spec in data["categories"].items()
             }
         ),
